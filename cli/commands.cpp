@@ -1,0 +1,19 @@
+// The command table: adding a command is one file and one line here.
+#include "cli/command.hpp"
+
+namespace cli {
+
+std::unique_ptr<Command> make_gazetteer_build();
+std::unique_ptr<Command> make_gazetteer_lookup();
+std::unique_ptr<Command> make_gazetteer_info();
+
+const std::vector<CommandSpec>& command_table() {
+    static const std::vector<CommandSpec> table = {
+        {{"gazetteer", "build"}, "Build a gazetteer database from GeoNames dumps and vector layers", make_gazetteer_build},
+        {{"gazetteer", "lookup"}, "Look a place name up in the gazetteer", make_gazetteer_lookup},
+        {{"gazetteer", "info"}, "Show what a gazetteer holds and where it came from", make_gazetteer_info},
+    };
+    return table;
+}
+
+}  // namespace cli

@@ -1,0 +1,1 @@
+// Placeholder until the geoparser lands (issue 3).

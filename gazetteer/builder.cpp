@@ -1,0 +1,248 @@
+#include "gazetteer/builder.hpp"
+
+#include <charconv>
+#include <chrono>
+#include <unistd.h>
+#include <unordered_map>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "gazetteer/error.hpp"
+#include "gazetteer/fold.hpp"
+#include "gazetteer/name_index.hpp"
+#include "gazetteer/schema_sql.hpp"
+#include "gazetteer/sqlite.hpp"
+
+namespace gazetteer {
+
+namespace {
+std::string utc_now() {
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(
+                                                    std::chrono::system_clock::now())));
+}
+
+std::optional<std::uint32_t> geonames_number(std::string_view place_id) {
+    constexpr std::string_view kPrefix = "geonames:";
+    if (place_id.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
+    place_id.remove_prefix(kPrefix.size());
+    std::uint32_t n = 0;
+    const auto [ptr, ec] = std::from_chars(place_id.data(), place_id.data() + place_id.size(), n);
+    if (ec != std::errc() || ptr != place_id.data() + place_id.size() || n > 200'000'000) return std::nullopt;
+    return n;
+}
+}  // namespace
+
+struct GazetteerBuilder::Statements {
+    explicit Statements(Database& db)
+        : insert_source(db, "INSERT INTO sources(path, kind, imported_at) VALUES (?, ?, ?)"),
+          update_source(db, "UPDATE sources SET rows = ?, skipped = ? WHERE id = ?"),
+          insert_place(db,
+                       "INSERT INTO places(pid, place_id, name, asciiname, feature_class, feature_code, "
+                       "country_code, admin1_code, admin1_name, admin2_code, admin2_name, population, "
+                       "latitude, longitude, source, geom, footprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?, ?, ?, ?, MakePoint(?, ?, 4326), CastToMultiPolygon(GeomFromWKB(?, 4326)))"),
+          insert_name(db, "INSERT INTO names(place, name, folded, lang, kind) VALUES (?, ?, ?, ?, ?)"),
+          set_footprint(db, "UPDATE places SET footprint = CastToMultiPolygon(GeomFromWKB(?, 4326)) "
+                            "WHERE pid = ?"),
+          insert_country(db, "INSERT OR REPLACE INTO countries(code, iso3, name, continent, geonameid, "
+                             "population) VALUES (?, ?, ?, ?, ?, ?)"),
+          insert_admin(db, "INSERT OR REPLACE INTO admin_codes(code, level, name, asciiname, geonameid) "
+                           "VALUES (?, ?, ?, ?, ?)"),
+          set_meta(db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)") {}
+    Statement insert_source, update_source, insert_place, insert_name, set_footprint, insert_country,
+        insert_admin, set_meta;
+    std::vector<std::uint32_t> by_geonameid;  // geonameid -> pid + 1 (0: absent)
+    std::unordered_map<std::string, std::uint32_t> by_place_id;
+};
+
+GazetteerBuilder::GazetteerBuilder(std::filesystem::path target) : target_(std::move(target)) {
+    if (target_.empty()) throw GazetteerError("no output file given for the gazetteer");
+    auto dir = target_.parent_path();
+    if (dir.empty()) dir = ".";
+    if (!std::filesystem::is_directory(dir)) {
+        throw GazetteerError(fmt::format("cannot write '{}': directory '{}' does not exist",
+                                         target_.string(), dir.string()));
+    }
+    temp_ = dir / fmt::format(".{}.tmp-{}", target_.filename().string(), ::getpid());
+    std::filesystem::remove(temp_);
+    db_ = std::make_unique<Database>(temp_.string(), Database::Mode::create);
+    // The temporary file is thrown away on any failure, so durability inside it buys nothing.
+    db_->exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;");
+    db_->exec(kSchemaSql);
+    st_ = std::make_unique<Statements>(*db_);
+    tx_ = std::make_unique<Transaction>(*db_);
+    set_meta("schema_version", std::to_string(kSchemaVersion));
+    set_meta("generator", "geoevents");
+}
+
+GazetteerBuilder::~GazetteerBuilder() {
+    if (!finished_) {
+        tx_.reset();
+        st_.reset();
+        db_.reset();
+        std::error_code ignored;
+        std::filesystem::remove(temp_, ignored);
+    }
+}
+
+Database& GazetteerBuilder::database() { return *db_; }
+
+std::int64_t GazetteerBuilder::begin_source(std::string_view path, std::string_view kind) {
+    st_->insert_source.bind(1, path).bind(2, kind).bind(3, utc_now()).run();
+    return db_->last_insert_rowid();
+}
+
+void GazetteerBuilder::end_source(std::int64_t source, std::uint64_t rows, std::uint64_t skipped) {
+    st_->update_source.bind(1, static_cast<std::int64_t>(rows))
+        .bind(2, static_cast<std::int64_t>(skipped))
+        .bind(3, source)
+        .run();
+}
+
+std::optional<std::uint32_t> GazetteerBuilder::find_place(std::string_view place_id) const {
+    if (auto n = geonames_number(place_id)) {
+        if (*n < st_->by_geonameid.size() && st_->by_geonameid[*n] != 0) return st_->by_geonameid[*n] - 1;
+        return std::nullopt;
+    }
+    auto it = st_->by_place_id.find(std::string(place_id));
+    if (it == st_->by_place_id.end()) return std::nullopt;
+    return it->second;
+}
+
+std::uint32_t GazetteerBuilder::add_place(const NewPlace& p, std::int64_t source) {
+    if (auto existing = find_place(p.place_id)) return *existing;
+    const std::uint32_t pid = next_pid_;
+    auto& s = st_->insert_place;
+    s.bind(1, static_cast<std::int64_t>(pid))
+        .bind(2, p.place_id)
+        .bind(3, p.name)
+        .bind_text_or_null(4, p.asciiname)
+        .bind_text_or_null(5, p.feature_class)
+        .bind_text_or_null(6, p.feature_code)
+        .bind_text_or_null(7, p.country_code)
+        .bind_text_or_null(8, p.admin1_code)
+        .bind_text_or_null(9, p.admin1_name)
+        .bind_text_or_null(10, p.admin2_code)
+        .bind_text_or_null(11, p.admin2_name)
+        .bind(12, p.population)
+        .bind(13, p.latitude)
+        .bind(14, p.longitude)
+        .bind(15, source)
+        .bind(16, p.longitude)
+        .bind(17, p.latitude);
+    if (p.footprint_wkb.empty()) {
+        s.bind_null(18);
+    } else {
+        s.bind_blob(18, p.footprint_wkb.data(), p.footprint_wkb.size());
+    }
+    s.run();
+    ++next_pid_;
+    if (auto n = geonames_number(p.place_id)) {
+        if (*n >= st_->by_geonameid.size()) st_->by_geonameid.resize(std::max<std::size_t>(*n + 1, st_->by_geonameid.size() * 3 / 2), 0);
+        st_->by_geonameid[*n] = pid + 1;
+    } else {
+        st_->by_place_id.emplace(p.place_id, pid);
+    }
+    add_name(pid, p.name, {}, MatchKind::name);
+    if (!p.asciiname.empty() && p.asciiname != p.name) add_name(pid, p.asciiname, {}, MatchKind::ascii);
+    return pid;
+}
+
+void GazetteerBuilder::add_name(std::uint32_t place, std::string_view name, std::string_view lang,
+                                MatchKind kind) {
+    folded_.clear();
+    if (!append_folded(name, folded_)) return;
+    st_->insert_name.bind(1, static_cast<std::int64_t>(place))
+        .bind(2, name)
+        .bind(3, folded_)
+        .bind_text_or_null(4, lang)
+        .bind(5, to_string(kind))
+        .run();
+    ++names_added_;
+}
+
+void GazetteerBuilder::set_footprint(std::uint32_t place, std::string_view wkb) {
+    st_->set_footprint.bind_blob(1, wkb.data(), wkb.size()).bind(2, static_cast<std::int64_t>(place)).run();
+}
+
+void GazetteerBuilder::add_country(std::string_view code, std::string_view iso3, std::string_view name,
+                                   std::string_view continent, std::int64_t geonameid,
+                                   std::int64_t population) {
+    auto& s = st_->insert_country;
+    s.bind(1, code).bind_text_or_null(2, iso3).bind(3, name).bind_text_or_null(4, continent);
+    geonameid > 0 ? s.bind(5, geonameid) : s.bind_null(5);
+    s.bind(6, population).run();
+}
+
+void GazetteerBuilder::add_admin_code(std::string_view code, int level, std::string_view name,
+                                      std::string_view asciiname, std::int64_t geonameid) {
+    auto& s = st_->insert_admin;
+    s.bind(1, code).bind(2, std::int64_t{level}).bind(3, name).bind_text_or_null(4, asciiname);
+    geonameid > 0 ? s.bind(5, geonameid) : s.bind_null(5);
+    s.run();
+}
+
+void GazetteerBuilder::set_meta(std::string_view key, std::string_view value) {
+    st_->set_meta.bind(1, key).bind(2, value).run();
+}
+
+void GazetteerBuilder::finish() {
+    set_meta("built_at", utc_now());
+    set_meta("places", std::to_string(next_pid_));
+    set_meta("names", std::to_string(names_added_));
+    db_->exec(kIndexesSql);
+
+    NameIndexWriter writer;
+    {
+        Statement places(*db_,
+                         "SELECT pid, place_id, name, feature_class, feature_code, country_code, "
+                         "admin1_code, admin1_name, admin2_name, population, latitude, longitude "
+                         "FROM places ORDER BY pid");
+        while (places.step()) {
+            PlaceView p;
+            p.index = static_cast<std::uint32_t>(places.column_int(0));
+            p.place_id = places.column_text(1);
+            p.name = places.column_text(2);
+            p.feature_class = places.column_text(3);
+            p.feature_code = places.column_text(4);
+            p.country_code = places.column_text(5);
+            p.admin1_code = places.column_text(6);
+            p.admin1_name = places.column_text(7);
+            p.admin2_name = places.column_text(8);
+            p.population = places.column_int(9);
+            p.latitude = places.column_double(10);
+            p.longitude = places.column_double(11);
+            writer.add_place(p);
+        }
+    }
+    {
+        Statement names(*db_, "SELECT folded, place, kind FROM names ORDER BY folded");
+        std::string key;
+        std::vector<Posting> postings;
+        while (names.step()) {
+            const auto folded = names.column_text(0);
+            if (folded != key) {
+                writer.add_key(key, std::move(postings));
+                postings.clear();
+                key.assign(folded);
+            }
+            const auto kind = match_kind_from_string(names.column_text(2)).value_or(MatchKind::alternate);
+            postings.push_back(Posting::make(static_cast<std::uint32_t>(names.column_int(1)), kind));
+        }
+        writer.add_key(key, std::move(postings));
+    }
+    const auto blob = writer.finish();
+    Statement store(*db_, "INSERT OR REPLACE INTO lookup_index(name, data) VALUES ('v1', ?)");
+    store.bind_blob(1, blob.data(), blob.size() * sizeof(std::uint64_t)).run();
+
+    tx_->commit();
+    tx_.reset();
+    st_.reset();
+    db_->exec("ANALYZE");
+    db_.reset();
+    std::filesystem::rename(temp_, target_);
+    finished_ = true;
+}
+
+}  // namespace gazetteer

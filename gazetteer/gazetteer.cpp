@@ -1,0 +1,129 @@
+#include "gazetteer/gazetteer.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "gazetteer/error.hpp"
+#include "gazetteer/fold.hpp"
+#include "gazetteer/rank.hpp"
+#include "gazetteer/schema_sql.hpp"
+#include "gazetteer/sqlite.hpp"
+
+namespace gazetteer {
+
+namespace {
+void check_schema(Database& db) {
+    Statement pragma(db, "PRAGMA user_version");
+    const int version = pragma.step() ? static_cast<int>(pragma.column_int(0)) : 0;
+    Statement app(db, "PRAGMA application_id");
+    const auto application = app.step() ? app.column_int(0) : 0;
+    if (application != 1195725381) {
+        throw GazetteerError(fmt::format("'{}' is not a geoevents gazetteer", db.path()));
+    }
+    if (version != kSchemaVersion) {
+        throw GazetteerError(fmt::format("'{}' has gazetteer schema version {}, this program reads {}: "
+                                         "rebuild it with `geoevents gazetteer build`",
+                                         db.path(), version, kSchemaVersion));
+    }
+}
+}  // namespace
+
+Gazetteer::Gazetteer(std::filesystem::path path) : path_(std::move(path)) {
+    if (!std::filesystem::is_regular_file(path_)) {
+        throw GazetteerError(fmt::format("no gazetteer at '{}'", path_.string()));
+    }
+    Database db(path_.string(), Database::Mode::read_only);
+    check_schema(db);
+    Statement select(db, "SELECT data FROM lookup_index WHERE name = 'v1'");
+    if (!select.step()) throw GazetteerError(fmt::format("'{}' has no lookup index (unfinished build?)", path_.string()));
+    const auto bytes = select.column_blob(0);
+    if (bytes.size() % 8 != 0) throw GazetteerError(fmt::format("'{}': lookup index is corrupt", path_.string()));
+    blob_.resize(bytes.size() / 8);
+    std::memcpy(blob_.data(), bytes.data(), bytes.size());
+    index_ = NameIndex(blob_);
+}
+
+std::vector<Candidate> Gazetteer::lookup(std::string_view name, const LookupOptions& options) const {
+    std::vector<Candidate> out;
+    const auto match = index_.find(fold_name(name));
+    for (const auto posting : match.postings) {
+        const auto place = index_.place(posting.place());
+        if (!options.country.empty() && place.country_code != options.country) continue;
+        out.push_back(Candidate{place, posting.kind(), candidate_score(place, posting.kind())});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.score != b.score) return a.score > b.score;
+        return a.place.index < b.place.index;
+    });
+    if (options.limit > 0 && out.size() > options.limit) out.resize(options.limit);
+    return out;
+}
+
+GazetteerInfo Gazetteer::info() const {
+    Database db(path_.string(), Database::Mode::read_only);
+    GazetteerInfo info;
+    info.path = path_.string();
+    info.file_bytes = std::filesystem::file_size(path_);
+    info.schema_version = kSchemaVersion;
+    {
+        Statement s(db, "SELECT value FROM meta WHERE key = 'built_at'");
+        if (s.step()) info.built_at = std::string(s.column_text(0));
+    }
+    auto count = [&db](std::string_view sql) {
+        Statement s(db, sql);
+        return s.step() ? s.column_int(0) : 0;
+    };
+    info.places = count("SELECT count(*) FROM places");
+    info.names = count("SELECT count(*) FROM names");
+    info.countries = count("SELECT count(*) FROM places WHERE feature_code LIKE 'PCL%'");
+    info.footprints = count("SELECT count(*) FROM places WHERE footprint IS NOT NULL");
+    Statement classes(db, "SELECT coalesce(feature_class, ''), count(*) FROM places GROUP BY 1 ORDER BY 2 DESC");
+    while (classes.step()) info.by_feature_class.emplace_back(classes.column_text(0), classes.column_int(1));
+    Statement sources(db, "SELECT path, kind, rows, skipped, imported_at FROM sources ORDER BY id");
+    while (sources.step()) {
+        info.sources.push_back(SourceInfo{std::string(sources.column_text(0)), std::string(sources.column_text(1)),
+                                          sources.column_int(2), sources.column_int(3),
+                                          std::string(sources.column_text(4))});
+    }
+    return info;
+}
+
+std::filesystem::path default_gazetteer_path() {
+    std::filesystem::path base;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+        base = xdg;
+    } else if (const char* home = std::getenv("HOME"); home && *home) {
+        base = std::filesystem::path(home) / ".local" / "share";
+    } else {
+        base = ".";
+    }
+    return base / "geoevents" / "gazetteer.sqlite";
+}
+
+std::filesystem::path resolve_gazetteer_path(const std::string& flag) {
+    std::filesystem::path path;
+    std::string from;
+    if (!flag.empty()) {
+        path = flag;
+        from = "--gazetteer";
+    } else if (const char* env = std::getenv("GEOEVENTS_GAZETTEER"); env && *env) {
+        path = env;
+        from = "GEOEVENTS_GAZETTEER";
+    } else {
+        path = default_gazetteer_path();
+        from = "the default location";
+    }
+    if (!std::filesystem::exists(path)) {
+        throw GazetteerError(fmt::format(
+            "no gazetteer at '{}' ({}). Build the default one with `scripts/setup.sh` (or "
+            "`scripts/build-default-gazetteer.sh`), or build your own with `geoevents gazetteer build "
+            "-o FILE SOURCES...` and pass it with --gazetteer FILE",
+            path.string(), from));
+    }
+    return path;
+}
+
+}  // namespace gazetteer

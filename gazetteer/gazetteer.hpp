@@ -1,0 +1,78 @@
+#pragma once
+// A gazetteer opened for reading: the lookup structure loaded into memory once, then shared
+// read-only by any number of threads.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gazetteer/match_kind.hpp"
+#include "gazetteer/name_index.hpp"
+
+namespace gazetteer {
+
+struct Candidate {
+    PlaceView place;
+    MatchKind match = MatchKind::name;
+    double score = 0.0;  ///< candidate_score(): higher is more likely
+};
+
+struct LookupOptions {
+    std::string country;     ///< ISO2 code; empty: any country
+    std::size_t limit = 10;  ///< 0: all
+};
+
+struct SourceInfo {
+    std::string path;
+    std::string kind;
+    std::int64_t rows = 0;
+    std::int64_t skipped = 0;
+    std::string imported_at;
+};
+
+struct GazetteerInfo {
+    std::string path;
+    std::uintmax_t file_bytes = 0;
+    std::string built_at;
+    int schema_version = 0;
+    std::int64_t places = 0;
+    std::int64_t names = 0;
+    std::int64_t countries = 0;
+    std::int64_t footprints = 0;
+    std::vector<std::pair<std::string, std::int64_t>> by_feature_class;
+    std::vector<SourceInfo> sources;
+};
+
+class Gazetteer {
+public:
+    /// Opens the database read-only and loads its lookup structure. Throws GazetteerError when
+    /// the file is missing, is not a geoevents gazetteer, or has another schema version.
+    explicit Gazetteer(std::filesystem::path path);
+
+    /// Candidates for a name, best first (ranked by candidate_score()).
+    std::vector<Candidate> lookup(std::string_view name, const LookupOptions& options = {}) const;
+    /// Candidates for an already folded key, unranked and unfiltered.
+    KeyMatch find_folded(std::string_view folded) const noexcept { return index_.find(folded); }
+    PlaceView place(std::uint32_t index) const noexcept { return index_.place(index); }
+    const NameIndex& index() const noexcept { return index_; }
+    const std::filesystem::path& path() const noexcept { return path_; }
+
+    /// What the database holds and where it came from (reads the database again).
+    GazetteerInfo info() const;
+
+private:
+    std::filesystem::path path_;
+    std::vector<std::uint64_t> blob_;
+    NameIndex index_;
+};
+
+/// Where the default gazetteer lives: $XDG_DATA_HOME/geoevents/gazetteer.sqlite, else
+/// ~/.local/share/geoevents/gazetteer.sqlite.
+std::filesystem::path default_gazetteer_path();
+
+/// The gazetteer to use: `flag` when given, else $GEOEVENTS_GAZETTEER, else the default. Throws
+/// GazetteerError, saying how to build one, when that file does not exist.
+std::filesystem::path resolve_gazetteer_path(const std::string& flag);
+
+}  // namespace gazetteer

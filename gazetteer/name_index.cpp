@@ -1,0 +1,210 @@
+#include "gazetteer/name_index.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "gazetteer/error.hpp"
+
+namespace gazetteer {
+namespace {
+
+constexpr std::uint64_t kMagic = 0x3158444956454547ULL;  // "GEEVIDX1" little-endian
+constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kPrefixFlag = 0x80000000u;
+constexpr std::size_t kPlaceWords = 7;
+constexpr std::size_t kKeyWords = 3;
+
+std::uint64_t pack(std::uint32_t lo, std::uint32_t hi) noexcept {
+    return static_cast<std::uint64_t>(lo) | (static_cast<std::uint64_t>(hi) << 32);
+}
+std::uint32_t lo(std::uint64_t w) noexcept { return static_cast<std::uint32_t>(w); }
+std::uint32_t hi(std::uint64_t w) noexcept { return static_cast<std::uint32_t>(w >> 32); }
+
+std::size_t words_for_bytes(std::size_t bytes) noexcept { return (bytes + 7) / 8; }
+
+}  // namespace
+
+// Word layout of the header; all offsets are in 8-byte words from the start of the blob.
+struct NameIndex::Header {
+    std::uint64_t magic;
+    std::uint64_t version_places;  // version | n_places << 32
+    std::uint64_t keys_slots;      // n_keys | n_slots << 32
+    std::uint64_t n_postings;
+    std::uint64_t strings_bytes;
+    std::uint64_t off_places, off_keys, off_slots, off_postings, off_strings;
+};
+constexpr std::size_t kHeaderWords = sizeof(NameIndex::Header) / 8;
+
+std::uint64_t hash_key(std::string_view key) noexcept {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : key) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+std::uint32_t NameIndexWriter::add_string(std::string_view s) {
+    const auto offset = static_cast<std::uint32_t>(strings_.size());
+    if (strings_.size() + s.size() + 1 > 0xFFFFFFFFull) {
+        throw GazetteerError("gazetteer too large: name index string pool exceeds 4 GiB");
+    }
+    strings_.append(s);
+    strings_.push_back('\0');
+    return offset;
+}
+
+void NameIndexWriter::add_place(const PlaceView& p) {
+    if (p.index != place_count_) throw GazetteerError("name index: places must be added in order");
+    if (place_count_ >= (1u << 29)) throw GazetteerError("gazetteer too large: more than 2^29 places");
+    places_.push_back(std::bit_cast<std::uint64_t>(p.latitude));
+    places_.push_back(std::bit_cast<std::uint64_t>(p.longitude));
+    places_.push_back(static_cast<std::uint64_t>(p.population));
+    places_.push_back(pack(add_string(p.place_id), add_string(p.name)));
+    places_.push_back(pack(add_string(p.feature_code), add_string(p.country_code)));
+    places_.push_back(pack(add_string(p.admin1_code), add_string(p.admin1_name)));
+    places_.push_back(pack(add_string(p.admin2_name), add_string(p.feature_class)));
+    ++place_count_;
+}
+
+std::uint32_t NameIndexWriter::key_slot(std::string_view folded) {
+    const auto h = hash_key(folded);
+    auto it = key_by_hash_.find(h);
+    if (it != key_by_hash_.end()) return it->second;
+    const auto index = static_cast<std::uint32_t>(pending_.size());
+    key_by_hash_.emplace(h, index);
+    keys_.push_back(h);
+    keys_.push_back(pack(add_string(folded), static_cast<std::uint32_t>(folded.size())));
+    keys_.push_back(0);  // postings offset and count are filled in by finish()
+    pending_.emplace_back();
+    return index;
+}
+
+void NameIndexWriter::add_key(std::string_view folded, std::vector<Posting> postings) {
+    if (folded.empty()) return;
+    // Merge duplicates of one place, keeping the strongest (lowest) match kind.
+    std::sort(postings.begin(), postings.end(), [](Posting a, Posting b) {
+        return a.place() != b.place() ? a.place() < b.place() : a.kind() < b.kind();
+    });
+    postings.erase(std::unique(postings.begin(), postings.end(),
+                               [](Posting a, Posting b) { return a.place() == b.place(); }),
+                   postings.end());
+    auto& slot = pending_[key_slot(folded)];
+    slot.insert(slot.end(), postings.begin(), postings.end());
+    // Mark every token prefix ("new", "new york" for "new york city").
+    for (std::size_t space = folded.find(' '); space != std::string_view::npos;
+         space = folded.find(' ', space + 1)) {
+        const auto index = key_slot(folded.substr(0, space));
+        keys_[index * kKeyWords + 2] |= static_cast<std::uint64_t>(kPrefixFlag) << 32;
+    }
+}
+
+std::vector<std::uint64_t> NameIndexWriter::finish() {
+    const auto n_keys = static_cast<std::uint32_t>(pending_.size());
+    for (std::uint32_t k = 0; k < n_keys; ++k) {
+        auto& w = keys_[k * kKeyWords + 2];
+        const auto count = static_cast<std::uint32_t>(pending_[k].size());
+        if (count >= kPrefixFlag) throw GazetteerError("name index: too many places for one name");
+        w = pack(static_cast<std::uint32_t>(postings_.size()), count | hi(w));
+        postings_.insert(postings_.end(), pending_[k].begin(), pending_[k].end());
+        std::vector<Posting>().swap(pending_[k]);
+    }
+    std::uint32_t n_slots = 16;
+    while (n_slots < 2ull * n_keys) n_slots *= 2;
+    std::vector<std::uint32_t> slots(n_slots, 0);
+    for (std::uint32_t k = 0; k < n_keys; ++k) {
+        std::uint32_t s = static_cast<std::uint32_t>(keys_[k * kKeyWords]) & (n_slots - 1);
+        while (slots[s] != 0) s = (s + 1) & (n_slots - 1);
+        slots[s] = k + 1;
+    }
+    NameIndex::Header h{};
+    h.magic = kMagic;
+    h.version_places = pack(kVersion, place_count_);
+    h.keys_slots = pack(n_keys, n_slots);
+    h.n_postings = postings_.size();
+    h.strings_bytes = strings_.size();
+    h.off_places = kHeaderWords;
+    h.off_keys = h.off_places + places_.size();
+    h.off_slots = h.off_keys + keys_.size();
+    h.off_postings = h.off_slots + words_for_bytes(slots.size() * 4);
+    h.off_strings = h.off_postings + words_for_bytes(postings_.size() * 4);
+    std::vector<std::uint64_t> blob(h.off_strings + words_for_bytes(strings_.size()), 0);
+    std::memcpy(blob.data(), &h, sizeof h);
+    std::memcpy(blob.data() + h.off_places, places_.data(), places_.size() * 8);
+    std::memcpy(blob.data() + h.off_keys, keys_.data(), keys_.size() * 8);
+    std::memcpy(blob.data() + h.off_slots, slots.data(), slots.size() * 4);
+    std::memcpy(blob.data() + h.off_postings, postings_.data(), postings_.size() * 4);
+    std::memcpy(blob.data() + h.off_strings, strings_.data(), strings_.size());
+    return blob;
+}
+
+NameIndex::NameIndex(std::span<const std::uint64_t> blob) : base_(blob.data()), words_(blob.size()) {
+    if (blob.size() < kHeaderWords) throw GazetteerError("name index: truncated header");
+    header_ = reinterpret_cast<const Header*>(blob.data());
+    const auto& h = *header_;
+    if (h.magic != kMagic) throw GazetteerError("name index: not a geoevents name index");
+    if (lo(h.version_places) != kVersion) {
+        throw GazetteerError(fmt::format("name index: format version {} (this program reads {})",
+                                         lo(h.version_places), kVersion));
+    }
+    const auto n_slots = hi(h.keys_slots);
+    const bool ok = n_slots > 0 && (n_slots & (n_slots - 1)) == 0 &&
+                    h.off_places == kHeaderWords &&
+                    h.off_keys == h.off_places + std::uint64_t{place_count()} * kPlaceWords &&
+                    h.off_slots == h.off_keys + std::uint64_t{key_count()} * kKeyWords &&
+                    h.off_postings == h.off_slots + words_for_bytes(std::uint64_t{n_slots} * 4) &&
+                    h.off_strings == h.off_postings + words_for_bytes(h.n_postings * 4) &&
+                    blob.size() == h.off_strings + words_for_bytes(h.strings_bytes);
+    if (!ok) throw GazetteerError("name index: sections do not match the blob's size (corrupt?)");
+}
+
+std::uint32_t NameIndex::place_count() const noexcept { return header_ ? hi(header_->version_places) : 0; }
+std::uint32_t NameIndex::key_count() const noexcept { return header_ ? lo(header_->keys_slots) : 0; }
+std::uint64_t NameIndex::posting_count() const noexcept { return header_ ? header_->n_postings : 0; }
+
+KeyMatch NameIndex::find(std::string_view folded) const noexcept {
+    if (!header_ || folded.empty()) return {};
+    const auto h = hash_key(folded);
+    const auto mask = hi(header_->keys_slots) - 1;
+    const auto* slots = reinterpret_cast<const std::uint32_t*>(base_ + header_->off_slots);
+    const auto* keys = base_ + header_->off_keys;
+    const auto* strings = reinterpret_cast<const char*>(base_ + header_->off_strings);
+    for (std::uint32_t s = static_cast<std::uint32_t>(h) & mask;; s = (s + 1) & mask) {
+        const auto k = slots[s];
+        if (k == 0) return {};
+        const auto* key = keys + std::size_t{k - 1} * kKeyWords;
+        if (key[0] != h || hi(key[1]) != folded.size() ||
+            std::memcmp(strings + lo(key[1]), folded.data(), folded.size()) != 0) {
+            continue;
+        }
+        const auto* postings = reinterpret_cast<const Posting*>(base_ + header_->off_postings);
+        const auto count = hi(key[2]) & ~kPrefixFlag;
+        return KeyMatch{std::span<const Posting>(postings + lo(key[2]), count),
+                        (hi(key[2]) & kPrefixFlag) != 0};
+    }
+}
+
+PlaceView NameIndex::place(std::uint32_t index) const noexcept {
+    const auto* w = base_ + header_->off_places + std::size_t{index} * kPlaceWords;
+    const auto* strings = reinterpret_cast<const char*>(base_ + header_->off_strings);
+    auto str = [strings](std::uint32_t off) { return std::string_view(strings + off); };
+    PlaceView p;
+    p.index = index;
+    p.latitude = std::bit_cast<double>(w[0]);
+    p.longitude = std::bit_cast<double>(w[1]);
+    p.population = static_cast<std::int64_t>(w[2]);
+    p.place_id = str(lo(w[3]));
+    p.name = str(hi(w[3]));
+    p.feature_code = str(lo(w[4]));
+    p.country_code = str(hi(w[4]));
+    p.admin1_code = str(lo(w[5]));
+    p.admin1_name = str(hi(w[5]));
+    p.admin2_name = str(lo(w[6]));
+    p.feature_class = str(hi(w[6]));
+    return p;
+}
+
+}  // namespace gazetteer

@@ -1,0 +1,102 @@
+#pragma once
+// The lookup structure a gazetteer is read through: every place as a fixed-size record and every
+// folded name as a key of an open-addressing hash table, with the places it names. It is built
+// once at the end of `gazetteer build`, stored as one BLOB in the database, and loaded (or later
+// memory-mapped) whole, so that opening takes one read and a lookup is one hash probe.
+//
+// Keys also mark the token prefixes of longer names ("new" for "new york"): a recogniser extends
+// a run of words only while the run so far is such a prefix.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "gazetteer/match_kind.hpp"
+
+namespace gazetteer {
+
+/// One place a key names, and how.
+struct Posting {
+    std::uint32_t raw = 0;
+    std::uint32_t place() const noexcept { return raw >> 3; }
+    MatchKind kind() const noexcept { return static_cast<MatchKind>(raw & 7u); }
+    static Posting make(std::uint32_t place, MatchKind kind) noexcept {
+        return Posting{(place << 3) | static_cast<std::uint32_t>(kind)};
+    }
+};
+
+/// What the index keeps of a place: enough to rank candidates and print them.
+struct PlaceView {
+    std::uint32_t index = 0;  ///< dense place number (the database's pid)
+    std::string_view place_id;
+    std::string_view name;
+    std::string_view feature_class;
+    std::string_view feature_code;
+    std::string_view country_code;
+    std::string_view admin1_code;
+    std::string_view admin1_name;
+    std::string_view admin2_name;
+    std::int64_t population = 0;
+    double latitude = 0.0;
+    double longitude = 0.0;
+};
+
+/// Result of probing the table with a folded key.
+struct KeyMatch {
+    std::span<const Posting> postings;  ///< empty when the key is only a prefix or absent
+    bool is_prefix = false;             ///< some longer name starts with this key and a space
+};
+
+/// 64-bit FNV-1a: stable across builds and machines (the table is stored on disk).
+std::uint64_t hash_key(std::string_view key) noexcept;
+
+/// Builds the serialised index. Add places in index order, then keys; finish() once.
+class NameIndexWriter {
+public:
+    void add_place(const PlaceView& place);  ///< place.index must equal the number added before
+    /// Adds a folded key and its postings (duplicates of one place are merged, keeping the
+    /// strongest kind). Keys may come in any order but each key only once.
+    void add_key(std::string_view folded, std::vector<Posting> postings);
+    std::vector<std::uint64_t> finish();  ///< the blob, as 8-byte words
+
+private:
+    std::uint32_t add_string(std::string_view s);
+    std::uint32_t key_slot(std::string_view folded);
+
+    struct PlaceRec;
+    struct KeyRec;
+    std::vector<std::uint64_t> places_;  // PlaceRec words
+    std::string strings_;
+    std::vector<std::uint64_t> keys_;    // KeyRec words
+    std::vector<Posting> postings_;
+    std::vector<std::vector<Posting>> pending_;  // postings per key, in key order
+    std::unordered_map<std::uint64_t, std::uint32_t> key_by_hash_;
+    std::uint32_t place_count_ = 0;
+};
+
+/// Read-only view over a serialised index. Thread-safe; does not own the memory.
+class NameIndex {
+public:
+    NameIndex() = default;
+    /// Checks the header and section bounds; throws GazetteerError when the blob is not a valid
+    /// index of this version.
+    explicit NameIndex(std::span<const std::uint64_t> blob);
+
+    KeyMatch find(std::string_view folded) const noexcept;
+    PlaceView place(std::uint32_t index) const noexcept;
+    std::uint32_t place_count() const noexcept;
+    std::uint32_t key_count() const noexcept;
+    std::uint64_t posting_count() const noexcept;
+
+    struct Header;  ///< layout of the blob's first words (name_index.cpp)
+
+private:
+    const Header* header_ = nullptr;
+    const std::uint64_t* base_ = nullptr;
+    std::size_t words_ = 0;
+};
+
+}  // namespace gazetteer

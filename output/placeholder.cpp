@@ -1,0 +1,1 @@
+// Placeholder until the layers land (issue 4).

@@ -1,0 +1,91 @@
+#include <catch2/catch.hpp>
+
+#include "gazetteer/error.hpp"
+#include "gazetteer/name_index.hpp"
+
+using namespace gazetteer;
+
+namespace {
+std::vector<std::uint64_t> small_index() {
+    NameIndexWriter w;
+    for (std::uint32_t i = 0; i < 3; ++i) {
+        PlaceView p;
+        p.index = i;
+        p.place_id = i == 0 ? "geonames:1" : i == 1 ? "geonames:2" : "SY0001";
+        p.name = i == 0 ? "New York City" : i == 1 ? "York" : "Newport";
+        p.feature_class = "P";
+        p.feature_code = "PPL";
+        p.country_code = i == 2 ? "SY" : "US";
+        p.population = 1000 * (i + 1);
+        p.latitude = 10.5 + i;
+        p.longitude = -20.25 - i;
+        w.add_place(p);
+    }
+    w.add_key("new york city", {Posting::make(0, MatchKind::name)});
+    w.add_key("new york", {Posting::make(0, MatchKind::short_form), Posting::make(0, MatchKind::alternate)});
+    w.add_key("york", {Posting::make(1, MatchKind::name)});
+    w.add_key("newport", {Posting::make(2, MatchKind::name)});
+    return w.finish();
+}
+}  // namespace
+
+TEST_CASE("NameIndex finds keys and returns their places", "[name_index]") {
+    const auto blob = small_index();
+    const NameIndex index(blob);
+    CHECK(index.place_count() == 3);
+    const auto york = index.find("york");
+    REQUIRE(york.postings.size() == 1);
+    CHECK(york.postings[0].place() == 1);
+    CHECK(york.postings[0].kind() == MatchKind::name);
+    CHECK_FALSE(york.is_prefix);
+    CHECK(index.find("boston").postings.empty());
+    CHECK(index.find("").postings.empty());
+}
+
+TEST_CASE("NameIndex round-trips place records", "[name_index]") {
+    const auto blob = small_index();
+    const NameIndex index(blob);
+    const auto p = index.place(2);
+    CHECK(p.place_id == "SY0001");
+    CHECK(p.name == "Newport");
+    CHECK(p.country_code == "SY");
+    CHECK(p.population == 3000);
+    CHECK(p.latitude == 12.5);
+    CHECK(p.longitude == -22.25);
+}
+
+TEST_CASE("NameIndex marks token prefixes of longer names", "[name_index]") {
+    const auto blob = small_index();
+    const NameIndex index(blob);
+    const auto nw = index.find("new");
+    CHECK(nw.is_prefix);
+    CHECK(nw.postings.empty());
+    const auto ny = index.find("new york");
+    CHECK(ny.is_prefix);  // of "new york city"
+    REQUIRE(ny.postings.size() == 1);
+    CHECK_FALSE(index.find("new york city").is_prefix);
+    CHECK_FALSE(index.find("newport").is_prefix);
+}
+
+TEST_CASE("NameIndex merges one place's postings, keeping the strongest kind", "[name_index]") {
+    const auto blob = small_index();
+    const auto ny = NameIndex(blob).find("new york");
+    REQUIRE(ny.postings.size() == 1);
+    CHECK(ny.postings[0].kind() == MatchKind::alternate);
+}
+
+TEST_CASE("NameIndex rejects blobs that are not an index", "[name_index]") {
+    auto blob = small_index();
+    SECTION("bad magic") {
+        blob[0] ^= 1;
+        CHECK_THROWS_AS(NameIndex(blob), GazetteerError);
+    }
+    SECTION("truncated") {
+        blob.pop_back();
+        CHECK_THROWS_WITH(NameIndex(blob), Catch::Contains("corrupt"));
+    }
+    SECTION("too short for a header") {
+        std::vector<std::uint64_t> tiny(3, 0);
+        CHECK_THROWS_AS(NameIndex(tiny), GazetteerError);
+    }
+}
