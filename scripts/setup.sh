@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The README's first command: installs the dependencies, builds geoevents into build/, builds the
+# default gazetteer and runs the demo on the project's own example articles.
+set -euo pipefail
+top=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$top"
+
+scripts/install-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build
+scripts/build-default-gazetteer.sh build/geoevents
+scripts/demo.sh
