@@ -77,7 +77,7 @@ private:
     const std::string& bytes_;
 };
 
-/// Reads one article's toponyms; `where` prefixes every message ("article 12, toponym 3").
+/// Reads the toponyms of one article; every message starts with where() ("article 12, toponym 3").
 class ToponymReader {
 public:
     ToponymReader(const Source& source, const CorpusArticle& article)
@@ -194,7 +194,8 @@ void read_geovirus_locations(const Source& source, pugi::xml_node article_node, 
         const std::size_t start = reader.offset("start");
         const std::size_t end = reader.offset("end");
         if (start == 0) {
-            source.fail(locations[i], fmt::format("{}: <start> is 0, but GeoVirus offsets count from 1", reader.where()));
+            source.fail(locations[i],
+                        fmt::format("{}: <start> is 0, but GeoVirus offsets count from 1", reader.where()));
         }
         if (start > end) {
             source.fail(locations[i], fmt::format("{}: <start> {} is after <end> {}", reader.where(), start, end));
@@ -249,7 +250,8 @@ std::vector<CorpusArticle> read_corpus(const std::string& path, CorpusFormat& fo
         if (!text) source.fail(node, fmt::format("article {}: no <text>", article.id));
         article.text = element_text(text);
         if (const auto bad = find_invalid_utf8(article.text); bad != std::string_view::npos) {
-            source.fail(text, fmt::format("article {}: <text> is not valid UTF-8 (byte {} of the text)", article.id, bad));
+            source.fail(text,
+                        fmt::format("article {}: <text> is not valid UTF-8 (byte {} of the text)", article.id, bad));
         }
         if (format == CorpusFormat::lgl) {
             read_lgl_toponyms(source, node, article);

@@ -119,6 +119,20 @@ TEST_CASE("read_corpus reads GeoVirus: position ids, 1-based offsets, nested loc
     }
 }
 
+TEST_CASE("text split into plain and CDATA pieces is read whole", "[extract][corpus]") {
+    const testing::TempDir dir;
+    const auto path = dir / "corpus.xml";
+    testing::write_file(path, "<articles><article docid=\"8\"><text>Ferries &amp; trains to <![CDATA[Bergen]]>"
+                              "<!-- a note --> and Stavanger.</text><toponyms><toponym><start>31</start>"
+                              "<end>40</end><phrase>Stavanger</phrase></toponym></toponyms></article></articles>");
+    const auto articles = extract::read_corpus(path.string());
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].text == "Ferries & trains to Bergen and Stavanger.");
+    REQUIRE(articles[0].gold.size() == 1);
+    CHECK(articles[0].gold[0].start == 31);
+    CHECK(codepoint_substr(articles[0].text, 31, 40) == "Stavanger");
+}
+
 TEST_CASE("every gold phrase equals its code-point span of the text", "[extract][corpus]") {
     const auto name = GENERATE(std::string("mini_lgl.xml"), std::string("mini_geovirus.xml"));
     const auto articles = extract::read_corpus(fixture(name));

@@ -136,9 +136,10 @@ TEST_CASE("accuracy@161 counts errors of at most 161 km", "[extract][scores]") {
 
 TEST_CASE("error statistics and AUC on a small set", "[extract][scores]") {
     GeoparseScorer scorer;
-    // Errors 0, 1000.756 (9 degrees), 111.195 (1 degree) and 20039 (unresolved), over two articles.
-    scorer.add_article({gold_at(0, 4, 0, 0), gold_at(5, 9, 0, 0)}, {placed(0, 4, 0, 0), placed(5, 9, 0, 9)});
-    scorer.add_article({gold_at(0, 4, 0, 0), gold_at(5, 9, 0, 0)}, {placed(0, 4, 0, -1), unplaced(5, 9)});
+    // Errors 1000.756 (9 degrees), 0, 20039 (unresolved) and 111.195 (1 degree), over two articles;
+    // unsorted, the trapezoids would give 0.529 instead.
+    scorer.add_article({gold_at(0, 4, 0, 0), gold_at(5, 9, 0, 0)}, {placed(0, 4, 0, 9), placed(5, 9, 0, 0)});
+    scorer.add_article({gold_at(0, 4, 0, 0), gold_at(5, 9, 0, 0)}, {unplaced(0, 4), placed(5, 9, 0, -1)});
     const auto s = scorer.scores();
     CHECK(s.geocoded == 4);
     CHECK(s.accuracy_161 == Approx(0.5));

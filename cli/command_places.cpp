@@ -1,0 +1,77 @@
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "extract/codepoints.hpp"
+#include "extract/dates.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/parallel_parse.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "output/atomic_file.hpp"
+#include "output/mention_json.hpp"
+
+namespace cli {
+namespace {
+
+class Places : public Command {
+public:
+    void setup(CLI::App& app) override {
+        app.add_option("inputs", inputs_,
+                       "Articles: UTF-8 text files (one article each), folders of them, JSON Lines files "
+                       "(one {\"text\": ...} per line), or - for JSON Lines on stdin")
+            ->required();
+        app.add_option("-o,--output", output_, "Write the mentions here (JSON Lines) instead of stdout");
+        app.add_option("--published", published_, "Publication date (YYYY-MM-DD) of plain-text articles");
+        app.add_option("-j,--jobs", jobs_, "Worker threads (output order is kept)")->check(CLI::Range(1, 256));
+    }
+
+    void validate() override {
+        if (!published_.empty() && !extract::is_iso_date(published_)) {
+            throw UsageError(fmt::format("--published: '{}' is not a date (YYYY-MM-DD)", published_));
+        }
+    }
+
+    int run(const GlobalOptions& global) override {
+        const gazetteer::Gazetteer gaz(gazetteer::resolve_gazetteer_path(global.gazetteer));
+        const auto lexicon = extract::Lexicon::load(extract::Lexicon::default_dir());
+        const extract::Geoparser geoparser(gaz, lexicon);
+        extract::DocumentReader reader(inputs_, {published_}, [](const extract::InputProblem& p) {
+            std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
+        });
+        output::AtomicFile out(output_.empty() ? "-" : output_);
+        std::string buffer;
+        std::size_t mentions = 0;
+        extract::parse_in_order(reader, geoparser, jobs_, [&](const extract::Document& doc, const std::vector<extract::Mention>& ms) {
+            const extract::CodepointIndex index(doc.text);
+            for (const auto& m : ms) output::append_mention_json(buffer, doc, index, m);
+            mentions += ms.size();
+            if (buffer.size() > (1 << 20)) {
+                out.write(buffer);
+                buffer.clear();
+            }
+        });
+        out.write(buffer);
+        if (reader.documents() == 0) {
+            throw std::runtime_error(fmt::format("no article could be read from the {} input(s)", inputs_.size()));
+        }
+        out.commit();
+        if (!global.quiet) {
+            std::cerr << fmt::format("{} articles, {} place mentions{}\n", reader.documents(), mentions,
+                                     reader.skipped() ? fmt::format(", {} inputs skipped", reader.skipped()) : "");
+        }
+        return 0;
+    }
+
+private:
+    std::vector<std::string> inputs_;
+    std::string output_;
+    std::string published_;
+    int jobs_ = 1;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_places() { return std::make_unique<Places>(); }
+
+}  // namespace cli

@@ -1,0 +1,208 @@
+#include "extract/document_resolver.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "gazetteer/rank.hpp"
+#include "gazetteer/resolver_score.hpp"
+#include "geo/distance.hpp"
+
+namespace extract {
+namespace {
+
+constexpr std::size_t kMaxCandidates = 40;    // per mention, by prior
+constexpr std::size_t kNeighbourWindow = 12;  // mentions each side considered for proximity
+constexpr double kMinConfidence = 0.08;       // below: "no good candidate"
+
+bool is_coarse(const gazetteer::PlaceView& p) {
+    const auto c = p.feature_code;
+    return c.substr(0, 3) == "PCL" || c == "CONT" || c == "RGN" || c == "TERR" || c == "ADM1";
+}
+
+gazetteer::WantedLevel wanted(const Qualifier& q) {
+    switch (q.level) {
+        case AdminLevel::admin1: return gazetteer::WantedLevel::admin1;
+        case AdminLevel::admin2: return gazetteer::WantedLevel::admin2;
+        case AdminLevel::city: return gazetteer::WantedLevel::city;
+        case AdminLevel::none: return gazetteer::WantedLevel::none;
+    }
+    return gazetteer::WantedLevel::none;
+}
+
+struct Candidate {
+    gazetteer::Posting posting;
+    gazetteer::PlaceView place;
+    double prior = 0.0;
+};
+
+class DocumentResolver {
+public:
+    DocumentResolver(const std::vector<MentionEvidence>& mentions, const gazetteer::Gazetteer& gaz)
+        : mentions_(mentions), gaz_(gaz), candidates_(mentions.size()), chosen_(mentions.size(), -1),
+          confidence_(mentions.size(), 0.0) {
+        for (std::size_t i = 0; i < mentions.size(); ++i) {
+            auto& cs = candidates_[i];
+            for (const auto p : mentions[i].raw->postings) {
+                const auto place = gaz.place(p.place());
+                cs.push_back(Candidate{p, place, gazetteer::candidate_score(place, p.kind())});
+            }
+            std::stable_sort(cs.begin(), cs.end(), [](const Candidate& a, const Candidate& b) { return a.prior > b.prior; });
+            if (cs.size() > kMaxCandidates) cs.resize(kMaxCandidates);
+        }
+    }
+
+    std::vector<Resolution> population_baseline() {
+        std::vector<Resolution> out(mentions_.size());
+        for (std::size_t i = 0; i < mentions_.size(); ++i) {
+            const auto& cs = candidates_[i];
+            if (cs.empty()) continue;
+            const auto best = std::max_element(cs.begin(), cs.end(), [](const Candidate& a, const Candidate& b) {
+                return a.place.population < b.place.population;
+            });
+            out[i] = Resolution{best->posting, 1.0 / static_cast<double>(cs.size())};
+        }
+        return out;
+    }
+
+    std::vector<Resolution> run() {
+        compute_focus();
+        // Containers first, so that what they contain can use them; then everything with the
+        // first choices as neighbours.
+        for (int pass = 0; pass < 2; ++pass) {
+            const bool use_proximity = pass == 1;
+            for (int containers = 1; containers >= 0; --containers) {
+                for (std::size_t i = 0; i < mentions_.size(); ++i) {
+                    if (mentions_[i].is_container == (containers == 1)) choose(i, use_proximity);
+                }
+            }
+        }
+        one_sense_per_discourse();
+        std::vector<Resolution> out(mentions_.size());
+        for (std::size_t i = 0; i < mentions_.size(); ++i) {
+            if (chosen_[i] >= 0 && confidence_[i] >= kMinConfidence) {
+                out[i] = Resolution{candidates_[i][static_cast<std::size_t>(chosen_[i])].posting, confidence_[i]};
+            }
+        }
+        return out;
+    }
+
+private:
+    // The share of the document's evidence in each country: every name votes for the countries
+    // of its likely candidates; countries and demonyms vote for themselves at full weight.
+    void compute_focus() {
+        double total = 0.0;
+        for (const auto& cs : candidates_) {
+            if (cs.empty()) continue;
+            const auto& top = cs.front();
+            if (top.place.feature_code.substr(0, 3) == "PCL" || top.posting.kind() == gazetteer::MatchKind::demonym) {
+                focus_[std::string(top.place.country_code)] += 1.0;
+                total += 1.0;
+                continue;
+            }
+            double sum = 0.0;
+            const std::size_t n = std::min<std::size_t>(cs.size(), 10);
+            for (std::size_t c = 0; c < n; ++c) sum += std::exp(cs[c].prior - top.prior);
+            for (std::size_t c = 0; c < n; ++c) {
+                focus_[std::string(cs[c].place.country_code)] += std::exp(cs[c].prior - top.prior) / sum;
+            }
+            total += 1.0;
+        }
+        if (total > 0) {
+            for (auto& [cc, v] : focus_) v /= total;
+        }
+    }
+
+    double focus_of(std::string_view cc) const {
+        auto it = focus_.find(std::string(cc));
+        return it == focus_.end() ? 0.0 : it->second;
+    }
+
+    double nearest_other_km(std::size_t i, const gazetteer::PlaceView& place) const {
+        double best = -1.0;
+        const std::size_t from = i > kNeighbourWindow ? i - kNeighbourWindow : 0;
+        const std::size_t to = std::min(mentions_.size(), i + kNeighbourWindow + 1);
+        for (std::size_t j = from; j < to; ++j) {
+            if (j == i || chosen_[j] < 0 || mentions_[j].key == mentions_[i].key) continue;
+            const auto& other = candidates_[j][static_cast<std::size_t>(chosen_[j])].place;
+            if (is_coarse(other)) continue;
+            const double d = geo::distance_km({place.latitude, place.longitude}, {other.latitude, other.longitude});
+            if (best < 0 || d < best) best = d;
+        }
+        return best;
+    }
+
+    void choose(std::size_t i, bool use_proximity) {
+        const auto& cs = candidates_[i];
+        if (cs.empty()) return;
+        const auto& m = mentions_[i];
+        const gazetteer::PlaceView* container = nullptr;
+        if (m.container != kNoMention && chosen_[m.container] >= 0) {
+            container = &candidates_[m.container][static_cast<std::size_t>(chosen_[m.container])].place;
+        }
+        scores_.assign(cs.size(), 0.0);
+        for (std::size_t c = 0; c < cs.size(); ++c) {
+            const auto& p = cs[c].place;
+            gazetteer::CandidateEvidence e;
+            e.country_focus = focus_of(p.country_code);
+            e.level = wanted(m.qualifier);
+            e.is_container = m.is_container;
+            if (container) {
+                e.in_container_country = p.country_code == container->country_code;
+                e.in_container_admin1 = container->feature_code == "ADM1" && e.in_container_country &&
+                                        p.admin1_code == container->admin1_code && p.index != container->index;
+            }
+            if (use_proximity) e.nearest_km = nearest_other_km(i, p);
+            scores_[c] = gazetteer::resolver_score(p, cs[c].posting.kind(), e);
+        }
+        const auto best = static_cast<int>(std::max_element(scores_.begin(), scores_.end()) - scores_.begin());
+        chosen_[i] = best;
+        confidence_[i] = gazetteer::confidence_of_best(scores_);
+    }
+
+    // The same name means the same place throughout a document (at the same level): the most
+    // confident reading wins.
+    void one_sense_per_discourse() {
+        std::unordered_map<std::string, std::size_t> best_of;
+        auto key_of = [this](std::size_t i) {
+            return std::string(mentions_[i].key) + '\x1f' + std::to_string(static_cast<int>(mentions_[i].qualifier.level));
+        };
+        for (std::size_t i = 0; i < mentions_.size(); ++i) {
+            if (chosen_[i] < 0) continue;
+            auto [it, inserted] = best_of.emplace(key_of(i), i);
+            if (!inserted && confidence_[i] > confidence_[it->second]) it->second = i;
+        }
+        for (std::size_t i = 0; i < mentions_.size(); ++i) {
+            if (chosen_[i] < 0) continue;
+            const auto j = best_of[key_of(i)];
+            if (j == i) continue;
+            const auto target = candidates_[j][static_cast<std::size_t>(chosen_[j])].place.index;
+            for (std::size_t c = 0; c < candidates_[i].size(); ++c) {
+                if (candidates_[i][c].place.index == target) {
+                    chosen_[i] = static_cast<int>(c);
+                    confidence_[i] = confidence_[j];
+                    break;
+                }
+            }
+        }
+    }
+
+    const std::vector<MentionEvidence>& mentions_;
+    const gazetteer::Gazetteer& gaz_;
+    std::vector<std::vector<Candidate>> candidates_;
+    std::vector<int> chosen_;
+    std::vector<double> confidence_;
+    std::unordered_map<std::string, double> focus_;
+    std::vector<double> scores_;
+};
+
+}  // namespace
+
+std::vector<Resolution> resolve_document(const std::vector<MentionEvidence>& mentions, const gazetteer::Gazetteer& gazetteer,
+                                         bool population_baseline) {
+    DocumentResolver resolver(mentions, gazetteer);
+    return population_baseline ? resolver.population_baseline() : resolver.run();
+}
+
+}  // namespace extract

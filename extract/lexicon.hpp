@@ -1,0 +1,46 @@
+#pragma once
+// The word lists the recogniser reads (extract/data/*.txt): plain files a team can extend
+// without recompiling. Loaded once, then shared read-only.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/mention.hpp"
+
+namespace extract {
+
+class Lexicon {
+public:
+    /// Loads every list from `dir`. Throws gazetteer::InputError naming the file and line for
+    /// a missing file or a malformed row.
+    static Lexicon load(const std::filesystem::path& dir);
+
+    /// The lists' folder: $GEOEVENTS_LEXICON_DIR, else the source tree's extract/data when it
+    /// exists, else the installed share/geoevents/lexicon.
+    static std::filesystem::path default_dir();
+
+    // All lookups take folded words (gazetteer::fold_name).
+    bool is_person_title(std::string_view w) const { return person_titles_.count(std::string(w)) > 0; }
+    bool is_metonymy_verb(std::string_view w) const { return metonymy_verbs_.count(std::string(w)) > 0; }
+    bool is_auxiliary(std::string_view w) const { return auxiliaries_.count(std::string(w)) > 0; }
+    bool is_historical_cue(std::string_view phrase) const { return historical_cues_.count(std::string(phrase)) > 0; }
+    bool is_locative(std::string_view w) const { return locatives_.count(std::string(w)) > 0; }
+    bool is_time_word(std::string_view w) const { return time_words_.count(std::string(w)) > 0; }
+    bool is_connector(std::string_view w) const { return connectors_.count(std::string(w)) > 0; }
+    bool is_common_word(std::string_view w) const { return common_words_.count(std::string(w)) > 0; }
+    Compass compass(std::string_view w) const;
+    AdminLevel admin_level(std::string_view w) const;
+    /// Whether `w` names a part of a place, and the surroundings it implies.
+    bool area_part(std::string_view w, Surroundings& s) const;
+
+private:
+    std::unordered_set<std::string> person_titles_, metonymy_verbs_, auxiliaries_, historical_cues_,
+        locatives_, time_words_, connectors_, common_words_;
+    std::unordered_map<std::string, Compass> compass_;
+    std::unordered_map<std::string, AdminLevel> admin_terms_;
+    std::unordered_map<std::string, Surroundings> area_parts_;
+};
+
+}  // namespace extract

@@ -1,0 +1,123 @@
+#include "extract/mention_context.hpp"
+
+namespace extract {
+namespace {
+
+// Index of the word before token i (punctuation ends the search), or npos.
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+std::size_t word_before(const std::vector<Token>& tokens, std::size_t i) {
+    if (i == 0 || i == npos) return npos;
+    return tokens[i - 1].is(Token::word) ? i - 1 : npos;
+}
+
+std::size_t word_after(const std::vector<Token>& tokens, std::size_t i) {
+    return i + 1 < tokens.size() && tokens[i + 1].is(Token::word) ? i + 1 : npos;
+}
+
+bool is_possessive_after(std::string_view text, const std::vector<Token>& tokens, std::size_t last, std::size_t& next) {
+    // tokens: "Aleppo" "'" "s" or "Aleppo" "’" "s"
+    if (last + 2 >= tokens.size() || tokens[last + 1].is(Token::word) || !tokens[last + 2].is(Token::word)) return false;
+    const auto apostrophe = tokens[last + 1].text(text);
+    const auto s = tokens[last + 2].text(text);
+    if ((apostrophe != "'" && apostrophe != "\xE2\x80\x99") || (s != "s" && s != "S")) return false;
+    next = last + 3;
+    return true;
+}
+
+}  // namespace
+
+Qualifier find_qualifier(std::string_view text, const std::vector<Token>& tokens, const FoldedTokens& folded,
+                         std::size_t first, std::size_t last, const Lexicon& lx) {
+    Qualifier q;
+    // After: "Aleppo province", "Idlib Governorate", "Aleppo city".
+    if (const auto a = word_after(tokens, last); a != npos) q.level = lx.admin_level(folded[a]);
+
+    // Before.
+    const auto p = word_before(tokens, first);
+    if (p != npos) {
+        const auto wp = folded[p];
+        if (const auto c = lx.compass(wp); c != Compass::none) {
+            q.compass = c;  // "eastern Aleppo", "northwest Idlib"
+        } else if (wp == "near" || wp == "outside" || wp == "around") {
+            q.surroundings = Surroundings::near;
+        } else if (wp == "of") {
+            const auto r = word_before(tokens, p);
+            if (r != npos) {
+                const auto wr = folded[r];
+                Surroundings s;
+                if (const auto level = lx.admin_level(wr); level == AdminLevel::admin1 || level == AdminLevel::admin2) {
+                    q.level = level;  // "the province of Daraa"
+                } else if (lx.area_part(wr, s)) {
+                    q.surroundings = s;  // "the eastern parts of", "the outskirts of", "a suburb of"
+                    if (const auto c = word_before(tokens, r); c != npos) q.compass = lx.compass(folded[c]);
+                } else if (const auto c = lx.compass(wr); c != Compass::none) {
+                    q.compass = c;
+                    const auto before = word_before(tokens, r);
+                    Surroundings s2 = Surroundings::none;
+                    if (before != npos && folded[before] == "the") {
+                        // "the east of Aleppo": a part of it
+                    } else if (before != npos && lx.area_part(folded[before], s2) && s2 != Surroundings::none) {
+                        q.surroundings = s2;  // "the countryside west of Aleppo"
+                    } else {
+                        q.surroundings = Surroundings::near;  // "west of Aleppo": outside it
+                    }
+                }
+            }
+        }
+    }
+    // "Aleppo's eastern countryside", "Aleppo's eastern districts".
+    std::size_t next = 0;
+    if (q.compass == Compass::none && is_possessive_after(text, tokens, last, next) && next < tokens.size() &&
+        tokens[next].is(Token::word)) {
+        const auto c = lx.compass(folded[next]);
+        if (c != Compass::none) {
+            q.compass = c;
+            Surroundings s;
+            if (next + 1 < tokens.size() && tokens[next + 1].is(Token::word) && lx.area_part(folded[next + 1], s)) {
+                q.surroundings = s;
+            }
+        }
+    }
+    return q;
+}
+
+bool is_comparison(const std::vector<Token>& tokens, const FoldedTokens& folded, std::size_t first, const Lexicon& lx) {
+    std::string phrase;
+    std::size_t i = first;
+    for (int n = 0; n < 3; ++n) {
+        i = word_before(tokens, i);
+        if (i == npos) break;
+        phrase.insert(0, phrase.empty() ? std::string(folded[i]) : std::string(folded[i]) + " ");
+        if (lx.is_historical_cue(phrase)) return true;
+    }
+    return false;
+}
+
+bool is_subject_of_statement(std::string_view text, const std::vector<Token>& tokens, const FoldedTokens& folded,
+                             std::size_t last, const Lexicon& lx) {
+    // Skip a coordinated subject ("and Damascus"), auxiliaries and adverbs, then want a verb.
+    std::size_t i = last + 1;
+    int steps = 0;
+    while (i < tokens.size() && steps < 8) {
+        const auto& t = tokens[i];
+        if (!t.is(Token::word)) {
+            const auto c = t.text(text);
+            if (c != ",") return false;
+            ++i;
+            ++steps;
+            continue;
+        }
+        const auto w = folded[i];
+        if (lx.is_metonymy_verb(w)) return true;
+        if (w == "and" || lx.is_auxiliary(w) || t.is(Token::upper_initial)) {
+            ++i;
+            ++steps;
+            continue;
+        }
+        return false;
+    }
+    return false;
+}
+
+}  // namespace extract

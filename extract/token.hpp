@@ -1,0 +1,34 @@
+#pragma once
+// Tokens of an article: words (split at hyphens, with "'s" split off) and punctuation, with
+// byte offsets and the case and position facts the recogniser needs.
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace extract {
+
+struct Token {
+    std::uint32_t start = 0;  ///< byte offsets into the text
+    std::uint32_t end = 0;
+    enum Flags : std::uint16_t {
+        word = 1 << 0,            ///< letters or digits (else punctuation, one code point)
+        upper_initial = 1 << 1,   ///< starts with an upper-case letter
+        all_caps = 1 << 2,        ///< at least two letters, all upper case
+        has_digit = 1 << 3,
+        space_before = 1 << 4,    ///< white space between this token and the previous one
+        hyphen_before = 1 << 5,   ///< joined to the previous word by a hyphen ("al-Bab")
+        sentence_start = 1 << 6,  ///< first word of a sentence or line
+        title_line = 1 << 7,      ///< in a line written in Title Case (a headline)
+        internal_period = 1 << 8, ///< an abbreviation like "U.S." (periods kept in the token)
+        newline_before = 1 << 9,  ///< a line break between this token and the previous one
+    };
+    std::uint16_t flags = 0;
+    bool is(Flags f) const noexcept { return (flags & f) != 0; }
+    std::string_view text(std::string_view doc) const noexcept { return doc.substr(start, end - start); }
+};
+
+/// Splits text into tokens. Linear in the text; never throws for any bytes (invalid UTF-8 is
+/// treated as punctuation).
+std::vector<Token> tokenize(std::string_view text);
+
+}  // namespace extract

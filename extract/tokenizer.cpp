@@ -1,0 +1,162 @@
+#include <utf8proc.h>
+
+#include "extract/token.hpp"
+
+namespace extract {
+namespace {
+
+enum class CharType { space, newline, letter_upper, letter_lower, letter_other, digit, apostrophe, hyphen, period, other };
+
+struct Char {
+    CharType type;
+    std::uint32_t length;
+};
+
+Char classify(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+        if (c >= 'a' && c <= 'z') return {CharType::letter_lower, 1};
+        if (c >= 'A' && c <= 'Z') return {CharType::letter_upper, 1};
+        if (c >= '0' && c <= '9') return {CharType::digit, 1};
+        if (c == '\n') return {CharType::newline, 1};
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return {CharType::space, 1};
+        if (c == '\'' || c == '`') return {CharType::apostrophe, 1};
+        if (c == '-') return {CharType::hyphen, 1};
+        if (c == '.') return {CharType::period, 1};
+        return {CharType::other, 1};
+    }
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                    static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (n <= 0) return {CharType::other, 1};
+    const auto len = static_cast<std::uint32_t>(n);
+    if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x02BF || cp == 0x02BE) return {CharType::apostrophe, len};
+    if (cp == 0x2010 || cp == 0x2011) return {CharType::hyphen, len};
+    if (cp == 0x00A0 || cp == 0x2009 || cp == 0x202F || cp == 0x200B) return {CharType::space, len};
+    if (cp == 0x2028 || cp == 0x2029) return {CharType::newline, len};
+    switch (utf8proc_category(cp)) {
+        case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return {CharType::letter_upper, len};
+        case UTF8PROC_CATEGORY_LL: return {CharType::letter_lower, len};
+        case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_MN:
+        case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: return {CharType::letter_other, len};
+        case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: return {CharType::digit, len};
+        case UTF8PROC_CATEGORY_ZS: return {CharType::space, len};
+        default: return {CharType::other, len};
+    }
+}
+
+bool is_letter(CharType t) {
+    return t == CharType::letter_upper || t == CharType::letter_lower || t == CharType::letter_other;
+}
+bool is_wordchar(CharType t) { return is_letter(t) || t == CharType::digit; }
+
+// A headline: most of the line's longer words start with a capital letter.
+void mark_title_lines(std::string_view text, std::vector<Token>& tokens) {
+    std::size_t line_begin = 0;
+    auto finish = [&](std::size_t line_end) {
+        int long_words = 0, capitalised = 0;
+        for (std::size_t k = line_begin; k < line_end; ++k) {
+            const auto& t = tokens[k];
+            if (!t.is(Token::word) || t.end - t.start < 4) continue;
+            ++long_words;
+            if (t.is(Token::upper_initial)) ++capitalised;
+        }
+        if (long_words >= 3 && capitalised * 10 >= long_words * 7) {
+            for (std::size_t k = line_begin; k < line_end; ++k) tokens[k].flags |= Token::title_line;
+        }
+    };
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        if (k > line_begin && tokens[k].is(Token::newline_before)) {
+            finish(k);
+            line_begin = k;
+        }
+    }
+    finish(tokens.size());
+    (void)text;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> tokens;
+    tokens.reserve(text.size() / 5 + 1);
+    std::uint16_t pending = Token::sentence_start;  // flags for the next token
+    bool after_hyphen = false;
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        const auto ch = classify(text, i);
+        if (ch.type == CharType::space || ch.type == CharType::newline) {
+            pending |= Token::space_before;
+            if (ch.type == CharType::newline) pending |= Token::newline_before | Token::sentence_start;
+            after_hyphen = false;
+            i += ch.length;
+            continue;
+        }
+        if (is_wordchar(ch.type)) {
+            Token t;
+            t.start = static_cast<std::uint32_t>(i);
+            t.flags = pending | Token::word;
+            if (after_hyphen) t.flags |= Token::hyphen_before;
+            if (ch.type == CharType::letter_upper) t.flags |= Token::upper_initial;
+            int letters = 0, uppers = 0;
+            std::size_t j = i;
+            while (j < n) {
+                const auto c = classify(text, j);
+                if (is_wordchar(c.type)) {
+                    if (is_letter(c.type)) ++letters;
+                    if (c.type == CharType::letter_upper) ++uppers;
+                    if (c.type == CharType::digit) t.flags |= Token::has_digit;
+                    j += c.length;
+                    continue;
+                }
+                if (c.type == CharType::apostrophe && j + c.length < n) {
+                    const auto next = classify(text, j + c.length);
+                    if (!is_letter(next.type)) break;
+                    // "Aleppo's": the possessive is a token of its own
+                    const bool possessive = (text[j + c.length] == 's' || text[j + c.length] == 'S') &&
+                                            (j + c.length + 1 >= n || !is_wordchar(classify(text, j + c.length + 1).type));
+                    if (possessive) break;
+                    j += c.length;
+                    continue;
+                }
+                if (c.type == CharType::period && j + 1 < n && letters <= 2 &&
+                    is_letter(classify(text, j + 1).type) && (j + 2 >= n || !is_letter(classify(text, j + 2).type) ||
+                                                              t.is(Token::internal_period))) {
+                    // "U.S.", "D.C.": single letters joined by periods, final period included
+                    t.flags |= Token::internal_period;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if (t.is(Token::internal_period) && j < n && text[j] == '.') ++j;
+            t.end = static_cast<std::uint32_t>(j);
+            if (letters >= 2 && uppers == letters) t.flags |= Token::all_caps;
+            tokens.push_back(t);
+            pending = 0;
+            after_hyphen = false;
+            i = j;
+            continue;
+        }
+        // punctuation: one code point per token
+        Token t;
+        t.start = static_cast<std::uint32_t>(i);
+        t.end = static_cast<std::uint32_t>(i + ch.length);
+        t.flags = pending;
+        const bool hyphen = ch.type == CharType::hyphen;
+        const bool between_words = hyphen && !(pending & Token::space_before) && !tokens.empty() &&
+                                   tokens.back().is(Token::word) && i + ch.length < n &&
+                                   is_wordchar(classify(text, i + ch.length).type);
+        tokens.push_back(t);
+        pending = 0;
+        after_hyphen = between_words;
+        const char c = text[i];
+        if (c == '.' || c == '!' || c == '?') pending |= Token::sentence_start;
+        i += ch.length;
+    }
+    mark_title_lines(text, tokens);
+    return tokens;
+}
+
+}  // namespace extract

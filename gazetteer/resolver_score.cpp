@@ -1,0 +1,55 @@
+#include "gazetteer/resolver_score.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "gazetteer/rank.hpp"
+
+namespace gazetteer {
+namespace {
+
+bool is_country(const PlaceView& p) { return p.feature_code.substr(0, 3) == "PCL" || p.feature_code == "TERR"; }
+bool is_admin1(const PlaceView& p) { return p.feature_code == "ADM1"; }
+bool is_admin2(const PlaceView& p) { return p.feature_code == "ADM2" || p.feature_code == "ADMD"; }
+
+double level_fit(const PlaceView& p, WantedLevel level) {
+    switch (level) {
+        case WantedLevel::none: return 0.0;
+        case WantedLevel::admin1: return is_admin1(p) ? 6.0 : is_country(p) ? -2.0 : -1.0;
+        case WantedLevel::admin2: return is_admin2(p) ? 6.0 : is_admin1(p) ? 1.0 : -1.0;
+        case WantedLevel::city: return p.feature_class == "P" ? 2.0 : -2.0;
+    }
+    return 0.0;
+}
+
+double proximity(double km) {
+    if (km < 0) return 0.0;
+    if (km < 30) return 2.5;
+    if (km < 100) return 2.0;
+    if (km < 300) return 1.2;
+    if (km < 800) return 0.5;
+    return 0.0;
+}
+
+}  // namespace
+
+double resolver_score(const PlaceView& place, MatchKind match, const CandidateEvidence& e) noexcept {
+    double score = candidate_score(place, match);
+    score += 4.0 * e.country_focus;
+    score += level_fit(place, e.level);
+    if (e.in_container_admin1) score += 5.0;
+    else if (e.in_container_country) score += 3.0;
+    if (e.is_container && (is_admin1(place) || is_country(place))) score += 3.0;
+    score += proximity(e.nearest_km);
+    return score;
+}
+
+double confidence_of_best(const std::vector<double>& scores) noexcept {
+    if (scores.empty()) return 0.0;
+    const double best = *std::max_element(scores.begin(), scores.end());
+    double sum = 0.0;
+    for (double s : scores) sum += std::exp(s - best);
+    return 1.0 / sum;
+}
+
+}  // namespace gazetteer

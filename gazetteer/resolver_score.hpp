@@ -1,0 +1,30 @@
+#pragma once
+// The resolver's scoring: how well a candidate place fits what the document says around its
+// mention. The document-level resolver (extract/) gathers the evidence; this turns it into a
+// score, so that the weights live in one place.
+#include <vector>
+
+#include "gazetteer/match_kind.hpp"
+#include "gazetteer/name_index.hpp"
+
+namespace gazetteer {
+
+/// The administrative level a mention asks for ("Aleppo province" -> admin1).
+enum class WantedLevel { none, admin1, admin2, city };
+
+struct CandidateEvidence {
+    double country_focus = 0.0;      ///< share of the document's place evidence in this candidate's country, [0, 1]
+    WantedLevel level = WantedLevel::none;
+    bool in_container_admin1 = false;   ///< inside the admin1 division named next to it ("Springfield, Illinois")
+    bool in_container_country = false;  ///< inside the country named next to it
+    bool is_container = false;          ///< the mention itself names a container of the one before
+    double nearest_km = -1.0;           ///< distance to the nearest other place of the document; -1: none
+};
+
+/// Higher is better; comparable between candidates of one mention.
+double resolver_score(const PlaceView& place, MatchKind match, const CandidateEvidence& evidence) noexcept;
+
+/// Confidence of the best of `scores` (softmax share), in [0, 1].
+double confidence_of_best(const std::vector<double>& scores) noexcept;
+
+}  // namespace gazetteer

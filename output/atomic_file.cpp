@@ -1,0 +1,54 @@
+#include "output/atomic_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace output {
+
+AtomicFile::AtomicFile(std::filesystem::path path) : path_(std::move(path)) {
+    if (path_ == "-") {
+        stdout_ = true;
+        file_ = stdout;
+        return;
+    }
+    auto dir = path_.parent_path();
+    if (dir.empty()) dir = ".";
+    temp_ = dir / fmt::format(".{}.tmp-{}", path_.filename().string(), ::getpid());
+    file_ = std::fopen(temp_.c_str(), "wb");
+    if (!file_) {
+        throw std::runtime_error(fmt::format("cannot write '{}': {}", path_.string(), std::strerror(errno)));
+    }
+}
+
+AtomicFile::~AtomicFile() {
+    if (stdout_ || committed_) return;
+    if (file_) std::fclose(file_);
+    std::error_code ignored;
+    std::filesystem::remove(temp_, ignored);
+}
+
+void AtomicFile::write(std::string_view data) {
+    if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {
+        throw std::runtime_error(fmt::format("cannot write '{}': {}", path_.string(), std::strerror(errno)));
+    }
+}
+
+void AtomicFile::commit() {
+    if (stdout_) {
+        std::fflush(file_);
+        committed_ = true;
+        return;
+    }
+    const bool ok = std::fflush(file_) == 0 && ::fsync(::fileno(file_)) == 0;
+    const int closed = std::fclose(file_);
+    file_ = nullptr;
+    if (!ok || closed != 0) throw std::runtime_error(fmt::format("cannot write '{}': {}", path_.string(), std::strerror(errno)));
+    std::filesystem::rename(temp_, path_);
+    committed_ = true;
+}
+
+}  // namespace output

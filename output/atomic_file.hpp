@@ -1,0 +1,31 @@
+#pragma once
+// An output file written under a temporary name beside its target and renamed into place by
+// commit(): readers never see a half-written file, and a failed run leaves the old one alone.
+#include <cstdio>
+#include <filesystem>
+#include <string_view>
+
+namespace output {
+
+class AtomicFile {
+public:
+    /// Creates the temporary file. `path` "-" writes to stdout instead (commit() flushes).
+    /// Throws std::runtime_error naming the path when it cannot be created.
+    explicit AtomicFile(std::filesystem::path path);
+    ~AtomicFile();  ///< removes the temporary file unless committed
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    void write(std::string_view data);
+    /// Flushes, syncs and renames the file into place. Throws on failure.
+    void commit();
+
+private:
+    std::filesystem::path path_;
+    std::filesystem::path temp_;
+    std::FILE* file_ = nullptr;
+    bool stdout_ = false;
+    bool committed_ = false;
+};
+
+}  // namespace output

@@ -1,1 +1,0 @@
-// Placeholder until the layers land (issue 4).
