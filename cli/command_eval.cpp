@@ -8,6 +8,7 @@
 #include "extract/evaluate.hpp"
 #include "extract/lexicon.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "output/atomic_file.hpp"
 
 namespace cli {
 namespace {
@@ -27,23 +28,35 @@ public:
             ->check(CLI::ExistingFile);
         app.add_flag("--json", json_, "Print the scores as one JSON object");
         app.add_flag("--no-baseline", no_baseline_, "Skip the population-only baseline");
+        app.add_option("--details", details_,
+                       "Write every missed, spurious and far-off (>161 km) toponym to this TSV file");
     }
 
     int run(const GlobalOptions& global) override {
         const gazetteer::Gazetteer gaz(gazetteer::resolve_gazetteer_path(global.gazetteer));
         const auto lexicon = extract::Lexicon::load(extract::Lexicon::default_dir());
-        const auto corpus = extract::read_corpus(corpus_);
+        extract::CorpusFormat format;
+        const auto corpus = extract::read_corpus(corpus_, format);
         std::size_t bytes = 0;
         for (const auto& a : corpus) bytes += a.text.size();
 
         const extract::Geoparser geoparser(gaz, lexicon);
         const auto started = std::chrono::steady_clock::now();
-        const auto scores = extract::evaluate_corpus(corpus, geoparser);
+        std::vector<extract::EvalDetail> details;
+        const auto scores = extract::evaluate_corpus(corpus, format, geoparser, details_.empty() ? nullptr : &details);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (!details_.empty()) {
+            output::AtomicFile out(details_);
+            out.write("kind\tarticle\ttext\terror_km\tpredicted\tcontext\n");
+            for (const auto& d : details) {
+                out.write(fmt::format("{}\t{}\t{}\t{:.0f}\t{}\t{}\n", d.kind, d.article, d.text, d.error_km, d.predicted, d.context));
+            }
+            out.commit();
+        }
         extract::GeoparseScores baseline;
         if (!no_baseline_) {
             const extract::Geoparser population(gaz, lexicon, {.population_baseline = true});
-            baseline = extract::evaluate_corpus(corpus, population);
+            baseline = extract::evaluate_corpus(corpus, format, population);
         }
         if (json_) {
             nlohmann::json j = {{"corpus", corpus_}, {"articles", corpus.size()}, {"geoevents", to_json(scores)},
@@ -74,6 +87,7 @@ private:
     std::string corpus_;
     bool json_ = false;
     bool no_baseline_ = false;
+    std::string details_;
 };
 
 }  // namespace

@@ -9,11 +9,24 @@
 
 namespace extract {
 
-/// The geoparser's toponyms for one article, in code points: every mention except demonyms
-/// (the corpora annotate names of places, not adjectives).
-std::vector<PredictedToponym> predicted_toponyms(const std::string& text, const std::vector<Mention>& mentions);
+/// The geoparser's toponyms for one article, in code points: every mention, demonyms only
+/// when the corpus annotates them (LGL does, "Georgian" -> Georgia; GeoVirus does not).
+std::vector<PredictedToponym> predicted_toponyms(const std::string& text, const std::vector<Mention>& mentions,
+                                                 bool include_demonyms);
 
-/// Scores `geoparser` on every article of the corpus.
-GeoparseScores evaluate_corpus(const std::vector<CorpusArticle>& corpus, const Geoparser& geoparser);
+/// One line of the details `geoevents eval --details` writes: a missed gold toponym, a
+/// prediction matching no gold toponym, or a recognised toponym placed more than 161 km off.
+struct EvalDetail {
+    std::string kind;  ///< "missed", "spurious", "far"
+    std::string article;
+    std::string text;  ///< the span in the article
+    std::string context;  ///< the words around it
+    std::string predicted;  ///< place id, name, feature code and country of the prediction
+    double error_km = 0.0;
+};
+
+/// Scores `geoparser` on every article of the corpus; fills `details` when given.
+GeoparseScores evaluate_corpus(const std::vector<CorpusArticle>& corpus, CorpusFormat format, const Geoparser& geoparser,
+                               std::vector<EvalDetail>* details = nullptr);
 
 }  // namespace extract

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_set>
 
 #include "gazetteer/fold.hpp"
 
@@ -41,6 +42,7 @@ public:
         : text_(text), tokens_(tokens), folded_(folded), gaz_(gazetteer), lex_(lexicon) {}
 
     std::vector<RawMention> run() {
+        collect_document_evidence();
         std::vector<RawMention> out;
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             if (!can_start(i)) continue;
@@ -112,12 +114,38 @@ private:
         return std::nullopt;
     }
 
+    // The word right after token i, also across a hyphen ("Wal-Mart"); tokens_.size() if none.
+    std::size_t adjacent_word_after(std::size_t i) const {
+        std::size_t k = i + 1;
+        if (k < tokens_.size() && !tok(k).is(Token::word) && k + 1 < tokens_.size() && tok(k + 1).is(Token::hyphen_before)) ++k;
+        return is_word(k) && !tok(k).is(Token::newline_before) ? k : tokens_.size();
+    }
+    // The word right before token i, also across a hyphen; tokens_.size() if none.
+    std::size_t adjacent_word_before(std::size_t i) const {
+        if (i == 0 || tok(i).is(Token::newline_before)) return tokens_.size();
+        std::size_t k = i - 1;
+        if (tok(i).is(Token::hyphen_before) && !tok(k).is(Token::word) && k > 0) --k;
+        return tok(k).is(Token::word) ? k : tokens_.size();
+    }
+
+    // A capitalised word that is an ordinary word here: a function word starting a sentence
+    // ("In", "The"), or one the document also writes in lower case.
+    bool is_ordinary_word(std::size_t i) const {
+        const auto w = folded_[i];
+        return lex_.is_common_word(w) || lowercase_words_.count(w) > 0;
+    }
+
     // The word before token i, skipping one period ("Mr. Jordan"); tokens_.size() if none.
     std::size_t previous_word(std::size_t i) const {
         if (i == 0) return tokens_.size();
         std::size_t k = i - 1;
         if (is_punct(text_, tok(k), '.') && k > 0) --k;
         return tok(k).is(Token::word) ? k : tokens_.size();
+    }
+
+    bool demonym_only(const std::vector<gazetteer::Posting>& postings) const {
+        return std::all_of(postings.begin(), postings.end(),
+                           [](gazetteer::Posting p) { return p.kind() == gazetteer::MatchKind::demonym; });
     }
 
     bool any_country_or_region(const std::vector<gazetteer::Posting>& postings) const {
@@ -129,15 +157,24 @@ private:
         return false;
     }
 
+    bool is_contraction(std::size_t i) const {
+        const auto t = tok(i).text(text_);
+        for (std::string_view suffix : {"'re", "'ve", "'ll", "'d", "'m", "n't", "\xE2\x80\x99re", "\xE2\x80\x99ve",
+                                        "\xE2\x80\x99ll", "\xE2\x80\x99d", "\xE2\x80\x99m", "n\xE2\x80\x99t"}) {
+            if (t.size() > suffix.size() && t.substr(t.size() - suffix.size()) == suffix) return true;
+        }
+        return false;
+    }
+
     bool is_place_mention(const Span& s) const {
         const auto& first = tok(s.first);
-        const auto& last = tok(s.last);
         const bool single = s.first == s.last;
         const bool in_title = first.is(Token::title_line);
         if (single) {
             const auto w = folded_[s.first];
-            if (lex_.is_time_word(w)) return false;
-            if (w.size() < 2) return false;
+            if (w.size() < 2 || lex_.is_time_word(w) || lex_.is_person_title(w) || is_contraction(s.first)) return false;
+            // a surname met earlier in a longer name ("Bob Jones ... Jones said")
+            if (name_words_.count(w) > 0) return false;
         }
         // A person's title before the name: "Mr. Jordan", "President Chad".
         if (const auto p = previous_word(s.first); p < tokens_.size() && capitalised(tok(p)) && lex_.is_person_title(folded_[p])) {
@@ -145,31 +182,59 @@ private:
         }
         if (!in_title) {
             // Part of a longer proper name: "Aleppo Army", "Syrian Observatory", "Fateh al-Sham".
-            const std::size_t after = s.last + 1;
-            if (is_word(after) && capitalised(tok(after)) && !tok(after).is(Token::sentence_start) &&
-                !tok(after).is(Token::newline_before)) {
-                const auto w = folded_[after];
+            if (const auto a = adjacent_word_after(s.last); a < tokens_.size() && capitalised(tok(a)) &&
+                                                            !tok(a).is(Token::sentence_start)) {
+                const auto w = folded_[a];
                 Surroundings ignored;
-                if (lex_.admin_level(w) == AdminLevel::none && !lex_.area_part(w, ignored)) return false;
+                const bool qualifier = lex_.admin_level(w) != AdminLevel::none || lex_.area_part(w, ignored);
+                // "Athens Police Department", "U.S. Attorney": a local institution of the place
+                const bool institution = lex_.is_local_institution(w) && !demonym_only(s.postings);
+                if (!qualifier && !institution) return false;
             }
-            if (s.first > 0 && !first.is(Token::sentence_start) && !first.is(Token::newline_before)) {
-                const std::size_t before = s.first - 1;
-                if (is_word(before) && capitalised(tok(before)) && !tok(before).is(Token::sentence_start) &&
-                    lex_.compass(folded_[before]) == Compass::none) {
-                    return false;
-                }
+            if (const auto b = adjacent_word_before(s.first); b < tokens_.size() && capitalised(tok(b)) &&
+                                                              !first.is(Token::sentence_start)) {
+                const bool ordinary_start = tok(b).is(Token::sentence_start) && is_ordinary_word(b);
+                if (!ordinary_start && lex_.compass(folded_[b]) == Compass::none) return false;
             }
         }
         // A common word needs a locative preposition before it and must not start a sentence.
-        if (single && lex_.is_common_word(folded_[s.first]) && !any_country_or_region(s.postings)) {
+        if (single && is_ordinary_word(s.first) && !any_country_or_region(s.postings)) {
             if (in_title || first.is(Token::sentence_start)) return false;
             const auto p = previous_word(s.first);
             if (p >= tokens_.size() || !lex_.is_locative(folded_[p])) return false;
         }
-        (void)last;
         return true;
     }
 
+    // What the whole document says about its words: which it writes in lower case, and which
+    // end longer capitalised names (people, organisations) that are not places.
+    void collect_document_evidence() {
+        for (std::size_t i = 0; i < tokens_.size(); ++i) {
+            const auto& t = tok(i);
+            if (t.is(Token::word) && !t.is(Token::upper_initial) && !t.is(Token::all_caps) && !t.is(Token::has_digit)) {
+                lowercase_words_.insert(folded_[i]);
+            }
+        }
+        for (std::size_t i = 0; i < tokens_.size(); ++i) {
+            if (!is_word(i) || !tok(i).is(Token::upper_initial) || tok(i).is(Token::title_line)) continue;
+            if (tok(i).is(Token::sentence_start) && is_ordinary_word(i)) continue;
+            // a run of capitalised words joined by spaces: "Bob Jones", "Texas Department"
+            std::size_t j = i;
+            while (j + 1 < tokens_.size() && is_word(j + 1) && tok(j + 1).is(Token::upper_initial) &&
+                   tok(j + 1).is(Token::space_before) && !tok(j + 1).is(Token::sentence_start)) {
+                ++j;
+            }
+            // a person: a given name first, or a title before ("Mayor Myrtle Figueras")
+            const auto p = previous_word(i);
+            const bool person = lex_.is_given_name(folded_[i]) || lex_.is_person_title(folded_[i]) ||
+                                (p < tokens_.size() && lex_.is_person_title(folded_[p]));
+            if (j > i && person && !lex_.is_person_title(folded_[j])) name_words_.insert(folded_[j]);
+            i = j;
+        }
+    }
+
+    std::unordered_set<std::string_view> lowercase_words_;
+    std::unordered_set<std::string_view> name_words_;
     std::string_view text_;
     const std::vector<Token>& tokens_;
     const FoldedTokens& folded_;
