@@ -72,6 +72,7 @@ public:
         // first choices as neighbours.
         for (int pass = 0; pass < 2; ++pass) {
             const bool use_proximity = pass == 1;
+            if (pass == 1) compute_admin1_focus();
             for (int containers = 1; containers >= 0; --containers) {
                 for (std::size_t i = 0; i < mentions_.size(); ++i) {
                     if (mentions_[i].is_container == (containers == 1)) choose(i, use_proximity);
@@ -114,6 +115,28 @@ private:
         }
     }
 
+    // Where the first choices lie, by first-level division: local news keeps to a few.
+    void compute_admin1_focus() {
+        admin1_focus_.clear();
+        double total = 0.0;
+        for (std::size_t i = 0; i < mentions_.size(); ++i) {
+            if (chosen_[i] < 0) continue;
+            const auto& p = candidates_[i][static_cast<std::size_t>(chosen_[i])].place;
+            if (p.admin1_code.empty() || p.feature_code.substr(0, 3) == "PCL") continue;
+            admin1_focus_[std::string(p.admin1_code)] += 1.0;
+            total += 1.0;
+        }
+        if (total > 0) {
+            for (auto& [code, v] : admin1_focus_) v /= total;
+        }
+    }
+
+    double admin1_focus_of(const gazetteer::PlaceView& p) const {
+        if (p.admin1_code.empty()) return 0.0;
+        auto it = admin1_focus_.find(std::string(p.admin1_code));
+        return it == admin1_focus_.end() ? 0.0 : it->second;
+    }
+
     double focus_of(std::string_view cc) const {
         auto it = focus_.find(std::string(cc));
         return it == focus_.end() ? 0.0 : it->second;
@@ -153,7 +176,12 @@ private:
                 e.in_container_admin1 = container->feature_code == "ADM1" && e.in_container_country &&
                                         p.admin1_code == container->admin1_code && p.index != container->index;
             }
-            if (use_proximity) e.nearest_km = nearest_other_km(i, p);
+            if (use_proximity) {
+                e.nearest_km = nearest_other_km(i, p);
+                e.admin1_focus = admin1_focus_of(p);
+            }
+            e.namesake_place_inside = gazetteer::has_namesake_place_inside(
+                p, cs, [](const Candidate& o) -> const gazetteer::PlaceView& { return o.place; });
             scores_[c] = gazetteer::resolver_score(p, cs[c].posting.kind(), e);
         }
         const auto best = static_cast<int>(std::max_element(scores_.begin(), scores_.end()) - scores_.begin());
@@ -194,6 +222,7 @@ private:
     std::vector<int> chosen_;
     std::vector<double> confidence_;
     std::unordered_map<std::string, double> focus_;
+    std::unordered_map<std::string, double> admin1_focus_;
     std::vector<double> scores_;
 };
 

@@ -101,6 +101,8 @@ std::vector<Token> tokenize(std::string_view text) {
             if (ch.type == CharType::letter_upper) t.flags |= Token::upper_initial;
             int letters = 0, uppers = 0;
             std::size_t j = i;
+            std::size_t segment_start = i;
+            const bool segment_upper = ch.type == CharType::letter_upper;
             while (j < n) {
                 const auto c = classify(text, j);
                 if (is_wordchar(c.type)) {
@@ -120,12 +122,13 @@ std::vector<Token> tokenize(std::string_view text) {
                     j += c.length;
                     continue;
                 }
-                if (c.type == CharType::period && j + 1 < n && letters <= 2 &&
-                    is_letter(classify(text, j + 1).type) && (j + 2 >= n || !is_letter(classify(text, j + 2).type) ||
-                                                              t.is(Token::internal_period))) {
-                    // "U.S.", "D.C.": single letters joined by periods, final period included
+                // "U.S.", "D.C.", "W.Va.": short capitalised segments joined by periods; the final
+                // period belongs to the token.
+                if (c.type == CharType::period && j + 1 < n && j - segment_start <= 3 && segment_upper &&
+                    classify(text, j + 1).type == CharType::letter_upper) {
                     t.flags |= Token::internal_period;
                     j += 1;
+                    segment_start = j;
                     continue;
                 }
                 break;

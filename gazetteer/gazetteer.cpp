@@ -54,6 +54,11 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name, const LookupOpti
         if (!options.country.empty() && place.country_code != options.country) continue;
         out.push_back(Candidate{place, posting.kind(), candidate_score(place, posting.kind())});
     }
+    for (auto& c : out) {
+        if (has_namesake_place_inside(c.place, out, [](const Candidate& o) -> const PlaceView& { return o.place; })) {
+            c.score -= kNamesakeDivisionPenalty;
+        }
+    }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
         if (a.score != b.score) return a.score > b.score;
         return a.place.index < b.place.index;

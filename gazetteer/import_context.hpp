@@ -2,6 +2,7 @@
 // State shared by the importers of one `gazetteer build`: the builder, the code tables read so
 // far, and what the dumps taught about each country and first-level division (for places that
 // must be synthesised from code tables). Private to the gazetteer library.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -52,6 +53,17 @@ struct DivisionStats {
     bool has_feature = false;  ///< the dump holds the division itself (PCLI, ADM1 row)
     std::optional<geo::LatLon> given_point;  ///< from --admin1-points
     std::vector<std::string> extra_names;    ///< from --admin1-points
+    // The places' mean position (for second-level divisions, whose largest town is often far
+    // from their middle); the longitude range tells when the mean is meaningless.
+    double lat_sum = 0.0, lon_sum = 0.0, lon_min = 180.0, lon_max = -180.0;
+    std::size_t places = 0;
+    void add_place(const geo::LatLon& p) {
+        lat_sum += p.lat;
+        lon_sum += p.lon;
+        lon_min = std::min(lon_min, p.lon);
+        lon_max = std::max(lon_max, p.lon);
+        ++places;
+    }
 };
 
 /// Counts bad rows, or stops at the first one (the default).
@@ -82,6 +94,7 @@ struct ImportContext {
     std::map<std::string, CountryEntry> countries;      ///< 'SY' -> Syria (sorted: stable ids)
     std::unordered_map<std::string, DivisionStats> country_stats;
     std::map<std::string, DivisionStats> admin1_stats;
+    std::map<std::string, DivisionStats> admin2_stats;
     std::unordered_map<std::string, std::uint32_t> country_place;  ///< 'SY' -> pid
     std::unordered_map<std::string, std::uint32_t> admin1_place;   ///< 'SY.09' -> pid
 

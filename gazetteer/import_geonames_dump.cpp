@@ -25,6 +25,8 @@ void note_division(ImportContext& ctx, const GeonamesRow& row, const NewPlace& p
         } else if (row.feature_code == "ADM1" && !place.admin1_code.empty()) {
             ctx.admin1_stats[place.admin1_code].has_feature = true;
             ctx.admin1_place.emplace(place.admin1_code, pid);
+        } else if (row.feature_code == "ADM2" && !place.admin2_code.empty()) {
+            ctx.admin2_stats[place.admin2_code].has_feature = true;
         }
         return;
     }
@@ -39,6 +41,12 @@ void note_division(ImportContext& ctx, const GeonamesRow& row, const NewPlace& p
     division.population_sum += row.population;
     if (row.feature_code == "PPLA" || row.feature_code == "PPLC") division.capital.offer(point, row.population);
     ctx.populated_by_country[cc].push_back({point, place.admin1_code});
+    if (!place.admin2_code.empty()) {
+        auto& county = ctx.admin2_stats[place.admin2_code];
+        county.largest.offer(point, row.population);
+        county.population_sum += row.population;
+        county.add_place(point);
+    }
 }
 
 }  // namespace

@@ -8,12 +8,12 @@ namespace {
 double feature_bonus(const PlaceView& p) noexcept {
     const auto code = p.feature_code;
     const auto cls = p.feature_class;
-    if (code == "CONT") return 8.0;
-    if (code.substr(0, 3) == "PCL" || code == "TERR") return 6.0;
+    if (code == "CONT") return 6.0;
+    if (code.substr(0, 3) == "PCL" || code == "TERR") return 3.5;
     if (code == "RGN" || code == "RGNE") return 4.5;
-    // A division ranks below its same-named capital ("Aleppo", "Idlib", "Geneva" alone mean the
-    // city); a qualifier such as "province" selects the division instead.
-    if (code == "ADM1") return -0.5;
+    // (A division that shares its name with a city inside it ranks below that city: see
+    // rank_candidates; a qualifier such as "province" selects the division instead.)
+    if (code == "ADM1") return 1.0;
     if (code == "PPLC") return 1.5;
     if (code == "PPLA") return 0.8;
     if (code == "PPLA2") return 0.3;

@@ -35,7 +35,9 @@ double proximity(double km) {
 
 double resolver_score(const PlaceView& place, MatchKind match, const CandidateEvidence& e) noexcept {
     double score = candidate_score(place, match);
-    score += 4.0 * e.country_focus;
+    score += 6.0 * e.country_focus;
+    score += 3.0 * e.admin1_focus;
+    if (e.namesake_place_inside && e.level != WantedLevel::admin1 && !e.is_container) score -= kNamesakeDivisionPenalty;
     score += level_fit(place, e.level);
     if (e.in_container_admin1) score += 5.0;
     else if (e.in_container_country) score += 3.0;

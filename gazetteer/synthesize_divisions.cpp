@@ -17,7 +17,7 @@ std::optional<geo::LatLon> representative_point(const DivisionStats& stats) {
 }  // namespace
 
 void synthesize_divisions(ImportContext& ctx) {
-    const auto source = ctx.builder.begin_source("(countries and first-level divisions from code tables)",
+    const auto source = ctx.builder.begin_source("(countries and administrative divisions from code tables)",
                                                  "derived");
     std::uint64_t added = 0, without_point = 0;
     for (const auto& [cc, country] : ctx.countries) {
@@ -67,9 +67,36 @@ void synthesize_divisions(ImportContext& ctx) {
         ctx.admin1_place.emplace(code, pid);
         ++added;
     }
+    // Second-level divisions (counties, districts) at the mean position of their places.
+    for (const auto& [code, entry] : ctx.admin2) {
+        const auto it = ctx.admin2_stats.find(code);
+        if (it == ctx.admin2_stats.end() || it->second.has_feature || it->second.places == 0) continue;
+        const auto& stats = it->second;
+        const bool spread = stats.lon_max - stats.lon_min > 180.0;  // across the antimeridian
+        const geo::LatLon point = spread ? stats.largest.point
+                                         : geo::LatLon{stats.lat_sum / static_cast<double>(stats.places),
+                                                       stats.lon_sum / static_cast<double>(stats.places)};
+        NewPlace p;
+        p.place_id = entry.geonameid > 0 ? fmt::format("geonames:{}", entry.geonameid) : "adm2:" + code;
+        p.name = entry.name;
+        p.asciiname = entry.asciiname;
+        p.feature_class = "A";
+        p.feature_code = "ADM2";
+        p.country_code = code.substr(0, code.find('.'));
+        p.admin1_code = code.substr(0, code.rfind('.'));
+        const auto a1 = ctx.admin1.find(p.admin1_code);
+        if (a1 != ctx.admin1.end()) p.admin1_name = a1->second.name;
+        p.admin2_code = code;
+        p.admin2_name = entry.name;
+        p.population = stats.population_sum;
+        p.latitude = point.lat;
+        p.longitude = point.lon;
+        ctx.builder.add_place(p, source);
+        ++added;
+    }
     ctx.builder.end_source(source, added, without_point);
     if (added > 0 || without_point > 0) {
-        ctx.log(fmt::format("added {} countries and first-level divisions from code tables ({} without "
+        ctx.log(fmt::format("added {} countries and administrative divisions from code tables ({} without "
                             "any point, left out)", added, without_point));
     }
 }
