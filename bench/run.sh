@@ -13,7 +13,7 @@
 #                               inputs into the temporary folder, so it matches the code)
 #   GEOEVENTS_BENCH_REPETITIONS repetitions of each lookup benchmark (default: 3)
 #   TMPDIR                      where the synthetic dumps and gazetteers are written (default /tmp;
-#                               the 2M-row run needs about 3 GB)
+#                               the 2M-row run needs about 2 GB)
 set -euo pipefail
 
 readonly PROG=bench/run.sh

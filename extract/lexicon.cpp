@@ -57,6 +57,7 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     read_set(dir / "common_words.txt", lx.common_words_);
     read_set(dir / "local_institutions.txt", lx.local_institutions_);
     read_set(dir / "given_names.txt", lx.given_names_);
+    read_set(dir / "speech_verbs.txt", lx.speech_verbs_);
     const auto compass_file = dir / "compass.txt";
     read_list(compass_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
         static const std::unordered_map<std::string, Compass> names = {

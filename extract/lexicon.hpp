@@ -32,6 +32,7 @@ public:
     bool is_common_word(std::string_view w) const { return common_words_.count(std::string(w)) > 0; }
     bool is_local_institution(std::string_view w) const { return local_institutions_.count(std::string(w)) > 0; }
     bool is_given_name(std::string_view w) const { return given_names_.count(std::string(w)) > 0; }
+    bool is_speech_verb(std::string_view w) const { return speech_verbs_.count(std::string(w)) > 0; }
     Compass compass(std::string_view w) const;
     AdminLevel admin_level(std::string_view w) const;
     /// Whether `w` names a part of a place, and the surroundings it implies.
@@ -39,7 +40,7 @@ public:
 
 private:
     std::unordered_set<std::string> person_titles_, metonymy_verbs_, auxiliaries_, historical_cues_,
-        locatives_, time_words_, connectors_, common_words_, local_institutions_, given_names_;
+        locatives_, time_words_, connectors_, common_words_, local_institutions_, given_names_, speech_verbs_;
     std::unordered_map<std::string, Compass> compass_;
     std::unordered_map<std::string, AdminLevel> admin_terms_;
     std::unordered_map<std::string, Surroundings> area_parts_;

@@ -220,17 +220,46 @@ private:
             if (tok(i).is(Token::sentence_start) && is_ordinary_word(i)) continue;
             // a run of capitalised words joined by spaces: "Bob Jones", "Texas Department"
             std::size_t j = i;
-            while (j + 1 < tokens_.size() && is_word(j + 1) && tok(j + 1).is(Token::upper_initial) &&
-                   tok(j + 1).is(Token::space_before) && !tok(j + 1).is(Token::sentence_start)) {
-                ++j;
+            for (;;) {
+                std::size_t k = j + 1;
+                // an initial inside a name: "John A. Smith"
+                if (k + 1 < tokens_.size() && tok(j).end - tok(j).start == 1 && is_punct(text_, tok(k), '.')) ++k;
+                if (!(is_word(k) && tok(k).is(Token::upper_initial) && tok(k).is(Token::space_before) &&
+                      (!tok(k).is(Token::sentence_start) || k != j + 1))) {
+                    break;
+                }
+                j = k;
             }
-            // a person: a given name first, or a title before ("Mayor Myrtle Figueras")
+            // A person: a given name or title first ("Bob Jones", "Mayor Myrtle Figueras"), an
+            // initial in the middle ("John A. Smith"), or an age after ("Desmond Clark, 22,").
             const auto p = previous_word(i);
-            const bool person = lex_.is_given_name(folded_[i]) || lex_.is_person_title(folded_[i]) ||
-                                (p < tokens_.size() && lex_.is_person_title(folded_[p]));
+            bool person = lex_.is_given_name(folded_[i]) || lex_.is_person_title(folded_[i]) ||
+                          (p < tokens_.size() && lex_.is_person_title(folded_[p]));
+            for (std::size_t k = i + 1; k < j && !person; ++k) person = tok(k).end - tok(k).start == 1;
+            person = person || (j > i && followed_by_age(j));
             if (j > i && person && !lex_.is_person_title(folded_[j])) name_words_.insert(folded_[j]);
+            // A word that speaks ("Clark said") is a person or an organisation, unless a
+            // government speaks through its country or capital.
+            if (const auto a = adjacent_word_after(j); a < tokens_.size() && lex_.is_speech_verb(folded_[a]) &&
+                                                     !names_country_or_capital(folded_[j])) {
+                name_words_.insert(folded_[j]);
+            }
             i = j;
         }
+    }
+
+    // ", 22," after a name: an age.
+    bool followed_by_age(std::size_t j) const {
+        return j + 3 < tokens_.size() && is_punct(text_, tok(j + 1), ',') && tok(j + 2).is(Token::has_digit) &&
+               tok(j + 2).end - tok(j + 2).start <= 3 && !tok(j + 3).is(Token::word);
+    }
+
+    bool names_country_or_capital(std::string_view folded) const {
+        for (const auto p : gaz_.find_folded(folded).postings) {
+            const auto place = gaz_.place(p.place());
+            if (place.feature_code.substr(0, 3) == "PCL" || place.feature_code == "PPLC") return true;
+        }
+        return false;
     }
 
     std::unordered_set<std::string_view> lowercase_words_;
