@@ -41,7 +41,7 @@ class DocumentResolver {
 public:
     DocumentResolver(const std::vector<MentionEvidence>& mentions, const gazetteer::Gazetteer& gaz)
         : mentions_(mentions), gaz_(gaz), candidates_(mentions.size()), chosen_(mentions.size(), -1),
-          confidence_(mentions.size(), 0.0) {
+          confidence_(mentions.size(), 0.0), first_scores_(mentions.size()) {
         for (std::size_t i = 0; i < mentions.size(); ++i) {
             auto& cs = candidates_[i];
             for (const auto p : mentions[i].raw->postings) {
@@ -115,15 +115,25 @@ private:
         }
     }
 
-    // Where the first choices lie, by first-level division: local news keeps to a few.
+    // Where the first readings lie, by first-level division, each mention's weight spread over
+    // its candidates by their first-pass scores: local news keeps to a few divisions, and names
+    // that agree on one ("Paris" and "Henry County" both in Tennessee) pull each other there.
     void compute_admin1_focus() {
         admin1_focus_.clear();
         double total = 0.0;
         for (std::size_t i = 0; i < mentions_.size(); ++i) {
-            if (chosen_[i] < 0) continue;
-            const auto& p = candidates_[i][static_cast<std::size_t>(chosen_[i])].place;
-            if (p.admin1_code.empty() || p.feature_code.substr(0, 3) == "PCL") continue;
-            admin1_focus_[std::string(p.admin1_code)] += 1.0;
+            const auto& cs = candidates_[i];
+            const auto& scores = first_scores_[i];
+            if (cs.empty() || scores.empty()) continue;
+            const std::size_t n = std::min<std::size_t>(cs.size(), 10);
+            const double best = *std::max_element(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(n));
+            double sum = 0.0;
+            for (std::size_t c = 0; c < n; ++c) sum += std::exp(scores[c] - best);
+            for (std::size_t c = 0; c < n; ++c) {
+                const auto& p = cs[c].place;
+                if (p.admin1_code.empty() || p.feature_code.substr(0, 3) == "PCL") continue;
+                admin1_focus_[std::string(p.admin1_code)] += std::exp(scores[c] - best) / sum;
+            }
             total += 1.0;
         }
         if (total > 0) {
@@ -185,6 +195,7 @@ private:
             scores_[c] = gazetteer::resolver_score(p, cs[c].posting.kind(), e);
         }
         const auto best = static_cast<int>(std::max_element(scores_.begin(), scores_.end()) - scores_.begin());
+        if (!use_proximity) first_scores_[i] = scores_;
         chosen_[i] = best;
         confidence_[i] = gazetteer::confidence_of_best(scores_);
     }
@@ -223,6 +234,7 @@ private:
     std::vector<double> confidence_;
     std::unordered_map<std::string, double> focus_;
     std::unordered_map<std::string, double> admin1_focus_;
+    std::vector<std::vector<double>> first_scores_;
     std::vector<double> scores_;
 };
 
