@@ -15,6 +15,7 @@ namespace {
 constexpr std::size_t kMaxCandidates = 40;    // per mention, by prior
 constexpr std::size_t kNeighbourWindow = 12;  // mentions each side considered for proximity
 constexpr double kMinConfidence = 0.08;       // below: "no good candidate"
+constexpr std::int64_t kCityWithQuarters = 500'000;  // a city whose parts news names by compass
 
 bool is_coarse(const gazetteer::PlaceView& p) {
     const auto c = p.feature_code;
@@ -190,8 +191,11 @@ private:
                 e.nearest_km = nearest_other_km(i, p);
                 e.admin1_focus = admin1_focus_of(p);
             }
-            e.namesake_place_inside = gazetteer::has_namesake_place_inside(
+            const auto namesake = gazetteer::namesake_place_inside(
                 p, cs, [](const Candidate& o) -> const gazetteer::PlaceView& { return o.place; });
+            e.namesake_place_inside = namesake >= 0;
+            // Parts of a big city make news ("eastern Aleppo"); "northwest Idlib" is the province.
+            e.compass_part = m.qualifier.compass != Compass::none && namesake < kCityWithQuarters;
             scores_[c] = gazetteer::resolver_score(p, cs[c].posting.kind(), e);
         }
         const auto best = static_cast<int>(std::max_element(scores_.begin(), scores_.end()) - scores_.begin());

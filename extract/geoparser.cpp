@@ -72,6 +72,7 @@ std::vector<Mention> Geoparser::parse(const Document& doc) const {
         }
         if (mention.place && mention.match == gazetteer::MatchKind::demonym) {
             mention.kind = MentionKind::demonym;
+            mention.qualifier = Qualifier{};  // "Russian city": the words qualify something else
         } else if (is_comparison(tokens, folded, r.first, lexicon_)) {
             mention.kind = MentionKind::historical;
         } else if (mention.place && is_country_or_capital(*mention.place) &&

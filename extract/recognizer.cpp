@@ -83,6 +83,20 @@ private:
         return tokens_.size();
     }
 
+    // A line written in capitals (a shouted headline): its words are names only by their letters.
+    bool in_caps_line(std::size_t i) const {
+        std::size_t b = i, e = i;
+        while (b > 0 && !tok(b).is(Token::newline_before)) --b;
+        while (e + 1 < tokens_.size() && !tok(e + 1).is(Token::newline_before)) ++e;
+        int words = 0, caps = 0;
+        for (std::size_t k = b; k <= e && words < 40; ++k) {
+            if (!tok(k).is(Token::word) || tok(k).end - tok(k).start < 3) continue;
+            ++words;
+            if (tok(k).is(Token::all_caps)) ++caps;
+        }
+        return words >= 3 && caps * 10 >= words * 7;
+    }
+
     bool written_as_abbreviation(std::size_t first, std::size_t last) const {
         if (tok(last).is(Token::internal_period) || (first == last && tok(first).is(Token::all_caps))) return true;
         return last + 1 < tokens_.size() && is_punct(text_, tok(last + 1), '.') && !tok(last + 1).is(Token::space_before);
@@ -109,6 +123,12 @@ private:
             const std::size_t last = it->first;
             if (!capitalised(tok(last))) continue;  // a name does not end in a connector
             auto postings = usable_postings(it->second.postings, written_as_abbreviation(first, last));
+            if (first == last && tok(first).is(Token::all_caps) && !in_caps_line(first)) {
+                // "UN", "SANA", "NATO": an acronym, unless the gazetteer knows it as a short form
+                std::erase_if(postings, [](gazetteer::Posting p) {
+                    return p.kind() != gazetteer::MatchKind::short_form && p.kind() != gazetteer::MatchKind::abbreviation;
+                });
+            }
             if (!postings.empty()) return Span{first, last, std::move(postings)};
         }
         return std::nullopt;

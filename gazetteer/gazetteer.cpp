@@ -55,7 +55,7 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name, const LookupOpti
         out.push_back(Candidate{place, posting.kind(), candidate_score(place, posting.kind())});
     }
     for (auto& c : out) {
-        if (has_namesake_place_inside(c.place, out, [](const Candidate& o) -> const PlaceView& { return o.place; })) {
+        if (namesake_place_inside(c.place, out, [](const Candidate& o) -> const PlaceView& { return o.place; }) >= 0) {
             c.score -= kNamesakeDivisionPenalty;
         }
     }

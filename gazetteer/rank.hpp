@@ -1,5 +1,8 @@
 #pragma once
 // Prior scores of candidate places: how likely a name means this place before any context.
+#include <algorithm>
+#include <cstdint>
+
 #include "gazetteer/match_kind.hpp"
 #include "gazetteer/name_index.hpp"
 
@@ -14,17 +17,21 @@ double place_prior(const PlaceView& place) noexcept;
 /// the text says so ("Aleppo province") or uses it as a container ("Albany, New York").
 inline constexpr double kNamesakeDivisionPenalty = 3.0;
 
-/// True when `division` is an ADM1 and one of `others` is a populated place inside it.
+/// The population of the largest populated place among `others` that lies inside `division`
+/// (an ADM1 or ADM2 that shares the name), or -1 when there is none.
 template <typename Range, typename Get>
-bool has_namesake_place_inside(const PlaceView& division, const Range& others, Get get) {
-    if (division.feature_code != "ADM1") return false;
+std::int64_t namesake_place_inside(const PlaceView& division, const Range& others, Get get) {
+    const bool adm1 = division.feature_code == "ADM1";
+    const bool adm2 = division.feature_code == "ADM2";
+    if (!adm1 && !adm2) return -1;
+    std::int64_t largest = -1;
     for (const auto& o : others) {
         const PlaceView& p = get(o);
-        if (p.feature_class == "P" && p.country_code == division.country_code && p.admin1_code == division.admin1_code) {
-            return true;
-        }
+        if (p.feature_class != "P" || p.country_code != division.country_code || p.admin1_code != division.admin1_code) continue;
+        if (adm2 && p.admin2_name != division.admin2_name) continue;
+        largest = std::max(largest, p.population);
     }
-    return false;
+    return largest;
 }
 
 /// place_prior() less a penalty for weaker kinds of name match (an alternate name, a demonym).

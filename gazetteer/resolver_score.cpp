@@ -37,7 +37,9 @@ double resolver_score(const PlaceView& place, MatchKind match, const CandidateEv
     double score = candidate_score(place, match);
     score += 6.0 * e.country_focus;
     score += 3.0 * e.admin1_focus;
-    if (e.namesake_place_inside && e.level != WantedLevel::admin1 && !e.is_container) score -= kNamesakeDivisionPenalty;
+    if (e.namesake_place_inside && e.level != WantedLevel::admin1 && !e.is_container && !e.compass_part) {
+        score -= kNamesakeDivisionPenalty;
+    }
     score += level_fit(place, e.level);
     if (e.in_container_admin1) score += 5.0;
     else if (e.in_container_country) score += 3.0;

@@ -20,7 +20,8 @@ struct CandidateEvidence {
     bool is_container = false;          ///< the mention itself names a container of the one before
     double nearest_km = -1.0;           ///< distance to the nearest other place of the document; -1: none
     double admin1_focus = 0.0;          ///< share of the document's places inside this candidate's admin1, [0, 1]
-    bool namesake_place_inside = false; ///< an ADM1 with a same-named candidate city inside it
+    bool namesake_place_inside = false; ///< a division with a same-named candidate city inside it
+    bool compass_part = false;          ///< the mention names a part ("northwest Idlib")
 };
 
 /// Higher is better; comparable between candidates of one mention.
