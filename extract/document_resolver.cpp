@@ -182,6 +182,7 @@ private:
             e.country_focus = focus_of(p.country_code);
             e.level = wanted(m.qualifier);
             e.is_container = m.is_container;
+            e.statement_subject = m.statement_subject;
             if (container) {
                 e.in_container_country = p.country_code == container->country_code;
                 e.in_container_admin1 = container->feature_code == "ADM1" && e.in_container_country &&

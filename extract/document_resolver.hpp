@@ -20,6 +20,7 @@ struct MentionEvidence {
     Qualifier qualifier;
     std::size_t container = kNoMention;  ///< the mention naming a place that contains this one
     bool is_container = false;
+    bool statement_subject = false;  ///< followed by a statement verb: a government speaking?
 };
 
 struct Resolution {

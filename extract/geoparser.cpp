@@ -47,6 +47,7 @@ std::vector<Mention> Geoparser::parse(const Document& doc) const {
         }
         evidence[m].raw = &r;
         evidence[m].qualifier = find_qualifier(text, tokens, folded, r.first, r.last, lexicon_);
+        evidence[m].statement_subject = is_subject_of_statement(text, tokens, folded, r.first, r.last, lexicon_);
         if (m > 0 && contains_previous(text, tokens, folded, raws[m - 1], r)) {
             evidence[m - 1].container = m;
             evidence[m].is_container = true;
@@ -75,8 +76,7 @@ std::vector<Mention> Geoparser::parse(const Document& doc) const {
             mention.qualifier = Qualifier{};  // "Russian city": the words qualify something else
         } else if (is_comparison(tokens, folded, r.first, lexicon_)) {
             mention.kind = MentionKind::historical;
-        } else if (mention.place && is_country_or_capital(*mention.place) &&
-                   is_subject_of_statement(text, tokens, folded, r.last, lexicon_)) {
+        } else if (mention.place && is_country_or_capital(*mention.place) && evidence[m].statement_subject) {
             mention.kind = MentionKind::metonymic;
         }
         out.push_back(std::move(mention));

@@ -95,7 +95,9 @@ bool is_comparison(const std::vector<Token>& tokens, const FoldedTokens& folded,
 }
 
 bool is_subject_of_statement(std::string_view text, const std::vector<Token>& tokens, const FoldedTokens& folded,
-                             std::size_t last, const Lexicon& lx) {
+                             std::size_t first, std::size_t last, const Lexicon& lx) {
+    // "based in Britain said": a location, whatever follows
+    if (const auto p = word_before(tokens, first); p != npos && lx.is_locative(folded[p])) return false;
     // Skip a coordinated subject ("and Damascus"), auxiliaries and adverbs, then want a verb.
     std::size_t i = last + 1;
     int steps = 0;

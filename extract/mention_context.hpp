@@ -24,6 +24,6 @@ bool is_comparison(const std::vector<Token>& tokens, const FoldedTokens& folded,
 /// True when the name is the subject of a statement or decision verb ("Moscow and Damascus have
 /// rejected", "Washington announced"): for countries and capitals, the government.
 bool is_subject_of_statement(std::string_view text, const std::vector<Token>& tokens, const FoldedTokens& folded,
-                             std::size_t last, const Lexicon& lexicon);
+                             std::size_t first, std::size_t last, const Lexicon& lexicon);
 
 }  // namespace extract

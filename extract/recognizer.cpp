@@ -177,6 +177,49 @@ private:
         return false;
     }
 
+    bool is_arabic_article(std::size_t i) const {
+        static const std::unordered_set<std::string_view> articles = {"al", "el", "ad", "ar", "as", "ash", "at",
+                                                                       "az", "an", "ed", "es", "ez"};
+        return articles.count(folded_[i]) > 0;
+    }
+
+    // An Arabic article inside a name: lower case, and joined to the capitalised word after it
+    // by a hyphen ("al-Qasr"), or "al"/"el" before one ("Khan al Asal") — not the English "as".
+    bool is_article_before_name(std::size_t i) const {
+        if (capitalised(tok(i)) || !is_arabic_article(i)) return false;
+        const auto b = adjacent_word_after(i);
+        if (b >= tokens_.size() || !capitalised(tok(b))) return false;
+        return tok(b).is(Token::hyphen_before) || folded_[i] == "al" || folded_[i] == "el";
+    }
+
+    // A name that the gazetteer knows only in part: "Bustan al-Qasr" (not "Bustan", not "Qasr"),
+    // "Khan al-Asal".
+    bool continues_longer_name(const Span& s) const {
+        if (const auto a = adjacent_word_after(s.last); a < tokens_.size() && is_article_before_name(a)) return true;
+        std::size_t article = s.first;
+        if (!is_article_before_name(article)) {
+            article = adjacent_word_before(s.first);
+            if (article >= tokens_.size() || !is_article_before_name(article)) return false;
+        }
+        const auto b = adjacent_word_before(article);
+        return b < tokens_.size() && capitalised(tok(b)) && !tok(article).is(Token::sentence_start);
+    }
+
+    // In a Title Case headline every word is capitalised: a lone name there counts when the
+    // article names it in its body too, when a locative comes before it, or when it is a country,
+    // region, capital or division.
+    bool title_word_supported(const Span& s) const {
+        if (body_capitalised_.count(folded_[s.first]) > 0) return true;
+        const auto p = previous_word(s.first);
+        if (p < tokens_.size() && lex_.is_locative(folded_[p])) return true;
+        for (const auto posting : s.postings) {
+            const auto place = gaz_.place(posting.place());
+            const auto code = place.feature_code;
+            if (code.substr(0, 3) == "PCL" || code == "CONT" || code == "RGN" || code == "PPLC" || code == "ADM1") return true;
+        }
+        return false;
+    }
+
     bool is_contraction(std::size_t i) const {
         const auto t = tok(i).text(text_);
         for (std::string_view suffix : {"'re", "'ve", "'ll", "'d", "'m", "n't", "\xE2\x80\x99re", "\xE2\x80\x99ve",
@@ -200,6 +243,8 @@ private:
         if (const auto p = previous_word(s.first); p < tokens_.size() && capitalised(tok(p)) && lex_.is_person_title(folded_[p])) {
             return false;
         }
+        if (continues_longer_name(s)) return false;
+        if (in_title && single && !title_word_supported(s)) return false;
         if (!in_title) {
             // Part of a longer proper name: "Aleppo Army", "Syrian Observatory", "Fateh al-Sham".
             if (const auto a = adjacent_word_after(s.last); a < tokens_.size() && capitalised(tok(a)) &&
@@ -231,8 +276,11 @@ private:
     void collect_document_evidence() {
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             const auto& t = tok(i);
-            if (t.is(Token::word) && !t.is(Token::upper_initial) && !t.is(Token::all_caps) && !t.is(Token::has_digit)) {
+            if (!t.is(Token::word) || t.is(Token::has_digit)) continue;
+            if (!t.is(Token::upper_initial) && !t.is(Token::all_caps)) {
                 lowercase_words_.insert(folded_[i]);
+            } else if (!t.is(Token::title_line)) {
+                body_capitalised_.insert(folded_[i]);
             }
         }
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
@@ -283,6 +331,7 @@ private:
     }
 
     std::unordered_set<std::string_view> lowercase_words_;
+    std::unordered_set<std::string_view> body_capitalised_;
     std::unordered_set<std::string_view> name_words_;
     std::string_view text_;
     const std::vector<Token>& tokens_;

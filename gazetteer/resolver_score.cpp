@@ -45,6 +45,7 @@ double resolver_score(const PlaceView& place, MatchKind match, const CandidateEv
     else if (e.in_container_country) score += 3.0;
     if (e.is_container && (is_admin1(place) || is_country(place))) score += 3.0;
     score += proximity(e.nearest_km);
+    if (e.statement_subject && (is_country(place) || place.feature_code == "PPLC")) score += 3.0;
     return score;
 }
 

@@ -22,6 +22,7 @@ struct CandidateEvidence {
     double admin1_focus = 0.0;          ///< share of the document's places inside this candidate's admin1, [0, 1]
     bool namesake_place_inside = false; ///< a division with a same-named candidate city inside it
     bool compass_part = false;          ///< the mention names a part ("northwest Idlib")
+    bool statement_subject = false;     ///< "Washington announced": governments speak through capitals
 };
 
 /// Higher is better; comparable between candidates of one mention.
