@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <map>
 #include <unordered_map>
 
 #include "gazetteer/rank.hpp"
@@ -36,7 +37,20 @@ struct Candidate {
     gazetteer::Posting posting;
     gazetteer::PlaceView place;
     double prior = 0.0;
+    double x = 0, y = 0, z = 0;  // unit vector: distances by dot product, without trigonometry per pair
 };
+
+constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+
+void set_unit_vector(Candidate& c) {
+    const double lat = c.place.latitude * kDegToRad, lon = c.place.longitude * kDegToRad;
+    c.x = std::cos(lat) * std::cos(lon);
+    c.y = std::cos(lat) * std::sin(lon);
+    c.z = std::sin(lat);
+}
+
+// Great-circle distance in km from the dot product of two unit vectors.
+double km_from_dot(double dot) { return geo::kEarthRadiusKm * std::acos(std::clamp(dot, -1.0, 1.0)); }
 
 class DocumentResolver {
 public:
@@ -49,6 +63,7 @@ public:
                 const auto place = gaz.place(p.place());
                 cs.push_back(Candidate{p, place, gazetteer::candidate_score(place, p.kind())});
             }
+            for (auto& c : cs) set_unit_vector(c);
             std::stable_sort(cs.begin(), cs.end(), [](const Candidate& a, const Candidate& b) { return a.prior > b.prior; });
             if (cs.size() > kMaxCandidates) cs.resize(kMaxCandidates);
         }
@@ -99,7 +114,7 @@ private:
             if (cs.empty()) continue;
             const auto& top = cs.front();
             if (top.place.feature_code.substr(0, 3) == "PCL" || top.posting.kind() == gazetteer::MatchKind::demonym) {
-                focus_[std::string(top.place.country_code)] += 1.0;
+                focus_[top.place.country_code] += 1.0;
                 total += 1.0;
                 continue;
             }
@@ -107,7 +122,7 @@ private:
             const std::size_t n = std::min<std::size_t>(cs.size(), 10);
             for (std::size_t c = 0; c < n; ++c) sum += std::exp(cs[c].prior - top.prior);
             for (std::size_t c = 0; c < n; ++c) {
-                focus_[std::string(cs[c].place.country_code)] += std::exp(cs[c].prior - top.prior) / sum;
+                focus_[cs[c].place.country_code] += std::exp(cs[c].prior - top.prior) / sum;
             }
             total += 1.0;
         }
@@ -133,7 +148,7 @@ private:
             for (std::size_t c = 0; c < n; ++c) {
                 const auto& p = cs[c].place;
                 if (p.admin1_code.empty() || p.feature_code.substr(0, 3) == "PCL") continue;
-                admin1_focus_[std::string(p.admin1_code)] += std::exp(scores[c] - best) / sum;
+                admin1_focus_[p.admin1_code] += std::exp(scores[c] - best) / sum;
             }
             total += 1.0;
         }
@@ -144,32 +159,37 @@ private:
 
     double admin1_focus_of(const gazetteer::PlaceView& p) const {
         if (p.admin1_code.empty()) return 0.0;
-        auto it = admin1_focus_.find(std::string(p.admin1_code));
+        auto it = admin1_focus_.find(p.admin1_code);
         return it == admin1_focus_.end() ? 0.0 : it->second;
     }
 
     double focus_of(std::string_view cc) const {
-        auto it = focus_.find(std::string(cc));
+        auto it = focus_.find(cc);
         return it == focus_.end() ? 0.0 : it->second;
     }
 
-    double nearest_other_km(std::size_t i, const gazetteer::PlaceView& place) const {
-        double best = -1.0;
+    double nearest_other_km(std::size_t i, const Candidate& candidate) const {
+        double best_dot = -2.0;
         const std::size_t from = i > kNeighbourWindow ? i - kNeighbourWindow : 0;
         const std::size_t to = std::min(mentions_.size(), i + kNeighbourWindow + 1);
         for (std::size_t j = from; j < to; ++j) {
             if (j == i || chosen_[j] < 0 || mentions_[j].key == mentions_[i].key) continue;
-            const auto& other = candidates_[j][static_cast<std::size_t>(chosen_[j])].place;
-            if (is_coarse(other)) continue;
-            const double d = geo::distance_km({place.latitude, place.longitude}, {other.latitude, other.longitude});
-            if (best < 0 || d < best) best = d;
+            const auto& other = candidates_[j][static_cast<std::size_t>(chosen_[j])];
+            if (is_coarse(other.place)) continue;
+            best_dot = std::max(best_dot, candidate.x * other.x + candidate.y * other.y + candidate.z * other.z);
         }
-        return best;
+        return best_dot < -1.5 ? -1.0 : km_from_dot(best_dot);
     }
 
     void choose(std::size_t i, bool use_proximity) {
         const auto& cs = candidates_[i];
         if (cs.empty()) return;
+        if (cs.size() == 1) {  // nothing to choose between
+            chosen_[i] = 0;
+            confidence_[i] = 1.0;
+            if (!use_proximity) first_scores_[i].assign(1, cs[0].prior);
+            return;
+        }
         const auto& m = mentions_[i];
         const gazetteer::PlaceView* container = nullptr;
         if (m.container != kNoMention && chosen_[m.container] >= 0) {
@@ -189,7 +209,7 @@ private:
                                         p.admin1_code == container->admin1_code && p.index != container->index;
             }
             if (use_proximity) {
-                e.nearest_km = nearest_other_km(i, p);
+                e.nearest_km = nearest_other_km(i, cs[c]);
                 e.admin1_focus = admin1_focus_of(p);
             }
             const auto namesake = gazetteer::namesake_place_inside(
@@ -208,9 +228,9 @@ private:
     // The same name means the same place throughout a document (at the same level): the most
     // confident reading wins.
     void one_sense_per_discourse() {
-        std::unordered_map<std::string, std::size_t> best_of;
+        std::map<std::pair<std::string_view, int>, std::size_t> best_of;
         auto key_of = [this](std::size_t i) {
-            return std::string(mentions_[i].key) + '\x1f' + std::to_string(static_cast<int>(mentions_[i].qualifier.level));
+            return std::make_pair(mentions_[i].key, static_cast<int>(mentions_[i].qualifier.level));
         };
         for (std::size_t i = 0; i < mentions_.size(); ++i) {
             if (chosen_[i] < 0) continue;
@@ -237,8 +257,9 @@ private:
     std::vector<std::vector<Candidate>> candidates_;
     std::vector<int> chosen_;
     std::vector<double> confidence_;
-    std::unordered_map<std::string, double> focus_;
-    std::unordered_map<std::string, double> admin1_focus_;
+    // keyed by views into the gazetteer's index, which outlives the resolver
+    std::unordered_map<std::string_view, double> focus_;
+    std::unordered_map<std::string_view, double> admin1_focus_;
     std::vector<std::vector<double>> first_scores_;
     std::vector<double> scores_;
 };

@@ -39,7 +39,7 @@ void read_list(const std::filesystem::path& path, std::size_t columns, F&& row) 
     }
 }
 
-void read_set(const std::filesystem::path& path, std::unordered_set<std::string>& set) {
+void read_set(const std::filesystem::path& path, StringSet& set) {
     read_list(path, 1, [&](const std::vector<std::string>& f, std::uint64_t) { set.insert(f[0]); });
 }
 
@@ -96,17 +96,17 @@ std::filesystem::path Lexicon::default_dir() {
 }
 
 Compass Lexicon::compass(std::string_view w) const {
-    auto it = compass_.find(std::string(w));
+    auto it = compass_.find(w);
     return it == compass_.end() ? Compass::none : it->second;
 }
 
 AdminLevel Lexicon::admin_level(std::string_view w) const {
-    auto it = admin_terms_.find(std::string(w));
+    auto it = admin_terms_.find(w);
     return it == admin_terms_.end() ? AdminLevel::none : it->second;
 }
 
 bool Lexicon::area_part(std::string_view w, Surroundings& s) const {
-    auto it = area_parts_.find(std::string(w));
+    auto it = area_parts_.find(w);
     if (it == area_parts_.end()) return false;
     s = it->second;
     return true;

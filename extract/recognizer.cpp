@@ -152,7 +152,7 @@ private:
     // ("In", "The"), or one the document also writes in lower case.
     bool is_ordinary_word(std::size_t i) const {
         const auto w = folded_[i];
-        return lex_.is_common_word(w) || lowercase_words_.count(w) > 0;
+        return lex_.is_common_word(w) || contains_sorted(lowercase_words_, w);
     }
 
     // The word before token i, skipping one period ("Mr. Jordan"); tokens_.size() if none.
@@ -209,7 +209,7 @@ private:
     // article names it in its body too, when a locative comes before it, or when it is a country,
     // region, capital or division.
     bool title_word_supported(const Span& s) const {
-        if (body_capitalised_.count(folded_[s.first]) > 0) return true;
+        if (contains_sorted(body_capitalised_, folded_[s.first])) return true;
         const auto p = previous_word(s.first);
         if (p < tokens_.size() && lex_.is_locative(folded_[p])) return true;
         for (const auto posting : s.postings) {
@@ -222,8 +222,9 @@ private:
 
     bool is_contraction(std::size_t i) const {
         const auto t = tok(i).text(text_);
-        for (std::string_view suffix : {"'re", "'ve", "'ll", "'d", "'m", "n't", "\xE2\x80\x99re", "\xE2\x80\x99ve",
-                                        "\xE2\x80\x99ll", "\xE2\x80\x99d", "\xE2\x80\x99m", "n\xE2\x80\x99t"}) {
+        // ' or ’ (U+2019) before the ending
+        for (std::string_view suffix : {"'re", "'ve", "'ll", "'d", "'m", "n't", "\u2019re", "\u2019ve", "\u2019ll",
+                                        "\u2019d", "\u2019m", "n\u2019t"}) {
             if (t.size() > suffix.size() && t.substr(t.size() - suffix.size()) == suffix) return true;
         }
         return false;
@@ -237,7 +238,7 @@ private:
             const auto w = folded_[s.first];
             if (w.size() < 2 || lex_.is_time_word(w) || lex_.is_person_title(w) || is_contraction(s.first)) return false;
             // a surname met earlier in a longer name ("Bob Jones ... Jones said")
-            if (name_words_.count(w) > 0) return false;
+            if (contains(name_words_, w)) return false;
         }
         // A person's title before the name: "Mr. Jordan", "President Chad".
         if (const auto p = previous_word(s.first); p < tokens_.size() && capitalised(tok(p)) && lex_.is_person_title(folded_[p])) {
@@ -278,10 +279,14 @@ private:
             const auto& t = tok(i);
             if (!t.is(Token::word) || t.is(Token::has_digit)) continue;
             if (!t.is(Token::upper_initial) && !t.is(Token::all_caps)) {
-                lowercase_words_.insert(folded_[i]);
+                lowercase_words_.push_back(gazetteer::hash_key(folded_[i]));
             } else if (!t.is(Token::title_line)) {
-                body_capitalised_.insert(folded_[i]);
+                body_capitalised_.push_back(gazetteer::hash_key(folded_[i]));
             }
+        }
+        for (auto* set : {&lowercase_words_, &body_capitalised_}) {
+            std::sort(set->begin(), set->end());
+            set->erase(std::unique(set->begin(), set->end()), set->end());
         }
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             if (!is_word(i) || !tok(i).is(Token::upper_initial) || tok(i).is(Token::title_line)) continue;
@@ -305,12 +310,12 @@ private:
                           (p < tokens_.size() && lex_.is_person_title(folded_[p]));
             for (std::size_t k = i + 1; k < j && !person; ++k) person = tok(k).end - tok(k).start == 1;
             person = person || (j > i && followed_by_age(j));
-            if (j > i && person && !lex_.is_person_title(folded_[j])) name_words_.insert(folded_[j]);
+            if (j > i && person && !lex_.is_person_title(folded_[j])) name_words_.push_back(gazetteer::hash_key(folded_[j]));
             // A word that speaks ("Clark said") is a person or an organisation, unless a
             // government speaks through its country or capital.
             if (const auto a = adjacent_word_after(j); a < tokens_.size() && lex_.is_speech_verb(folded_[a]) &&
                                                      !names_country_or_capital(folded_[j])) {
-                name_words_.insert(folded_[j]);
+                name_words_.push_back(gazetteer::hash_key(folded_[j]));
             }
             i = j;
         }
@@ -330,9 +335,16 @@ private:
         return false;
     }
 
-    std::unordered_set<std::string_view> lowercase_words_;
-    std::unordered_set<std::string_view> body_capitalised_;
-    std::unordered_set<std::string_view> name_words_;
+    // Sets of words of this document, as sorted hashes (name_words_ unsorted: it stays small).
+    static bool contains(const std::vector<std::uint64_t>& set, std::string_view w) {
+        return std::find(set.begin(), set.end(), gazetteer::hash_key(w)) != set.end();
+    }
+    static bool contains_sorted(const std::vector<std::uint64_t>& set, std::string_view w) {
+        return std::binary_search(set.begin(), set.end(), gazetteer::hash_key(w));
+    }
+    std::vector<std::uint64_t> lowercase_words_;
+    std::vector<std::uint64_t> body_capitalised_;
+    std::vector<std::uint64_t> name_words_;
     std::string_view text_;
     const std::vector<Token>& tokens_;
     const FoldedTokens& folded_;
