@@ -66,8 +66,9 @@ private:
         if (!t.is(Token::word) || (t.is(Token::has_digit) && !t.is(Token::upper_initial))) return false;
         if (capitalised(t)) return true;
         // an Arabic article before a capitalised name: "al-Kalasseh", "al-Bab"
-        return lex_.is_connector(folded_[i]) && is_word(i + 1) && tok(i + 1).is(Token::hyphen_before) &&
-               capitalised(tok(i + 1));
+        const std::size_t next = i + 2;  // after the hyphen
+        return next < tokens_.size() && tok(next).is(Token::hyphen_before) && capitalised(tok(next)) &&
+               lex_.is_connector(folded_[i]);
     }
 
     // The next token of a name after token j: a word joined by a space or hyphen, or after the

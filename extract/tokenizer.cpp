@@ -12,19 +12,29 @@ struct Char {
     std::uint32_t length;
 };
 
+constexpr CharType ascii_type(unsigned char c) {
+    if (c >= 'a' && c <= 'z') return CharType::letter_lower;
+    if (c >= 'A' && c <= 'Z') return CharType::letter_upper;
+    if (c >= '0' && c <= '9') return CharType::digit;
+    if (c == '\n') return CharType::newline;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return CharType::space;
+    if (c == '\'' || c == '`') return CharType::apostrophe;
+    if (c == '-') return CharType::hyphen;
+    if (c == '.') return CharType::period;
+    return CharType::other;
+}
+
+struct AsciiTable {
+    CharType type[128];
+    constexpr AsciiTable() : type() {
+        for (int c = 0; c < 128; ++c) type[c] = ascii_type(static_cast<unsigned char>(c));
+    }
+};
+constexpr AsciiTable kAscii;
+
 Char classify(std::string_view text, std::size_t i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-        if (c >= 'a' && c <= 'z') return {CharType::letter_lower, 1};
-        if (c >= 'A' && c <= 'Z') return {CharType::letter_upper, 1};
-        if (c >= '0' && c <= '9') return {CharType::digit, 1};
-        if (c == '\n') return {CharType::newline, 1};
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return {CharType::space, 1};
-        if (c == '\'' || c == '`') return {CharType::apostrophe, 1};
-        if (c == '-') return {CharType::hyphen, 1};
-        if (c == '.') return {CharType::period, 1};
-        return {CharType::other, 1};
-    }
+    if (c < 0x80) return {kAscii.type[c], 1};
     utf8proc_int32_t cp = 0;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
                                     static_cast<utf8proc_ssize_t>(text.size() - i), &cp);

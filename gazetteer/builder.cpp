@@ -73,6 +73,7 @@ GazetteerBuilder::GazetteerBuilder(std::filesystem::path target) : target_(std::
     st_ = std::make_unique<Statements>(*db_);
     tx_ = std::make_unique<Transaction>(*db_);
     set_meta("schema_version", std::to_string(kSchemaVersion));
+    set_meta("fold_version", std::to_string(kFoldVersion));
     set_meta("generator", "geoevents");
 }
 
@@ -137,6 +138,20 @@ std::uint32_t GazetteerBuilder::add_place(const NewPlace& p, std::int64_t source
         s.bind_blob(18, p.footprint_wkb.data(), p.footprint_wkb.size());
     }
     s.run();
+    PlaceView view;
+    view.index = pid;
+    view.place_id = p.place_id;
+    view.name = p.name;
+    view.feature_class = p.feature_class;
+    view.feature_code = p.feature_code;
+    view.country_code = p.country_code;
+    view.admin1_code = p.admin1_code;
+    view.admin1_name = p.admin1_name;
+    view.admin2_name = p.admin2_name;
+    view.population = p.population;
+    view.latitude = p.latitude;
+    view.longitude = p.longitude;
+    index_.add_place(view);
     ++next_pid_;
     if (auto n = geonames_number(p.place_id)) {
         if (*n >= st_->by_geonameid.size()) st_->by_geonameid.resize(std::max<std::size_t>(*n + 1, st_->by_geonameid.size() * 3 / 2), 0);
@@ -159,6 +174,7 @@ void GazetteerBuilder::add_name(std::uint32_t place, std::string_view name, std:
         .bind_text_or_null(4, lang)
         .bind(5, to_string(kind))
         .run();
+    index_.add_name(folded_, place, kind);
     ++names_added_;
 }
 
@@ -191,48 +207,14 @@ void GazetteerBuilder::finish() {
     set_meta("built_at", utc_now());
     set_meta("places", std::to_string(next_pid_));
     set_meta("names", std::to_string(names_added_));
+    for (const auto& [column, type] : {std::pair{"geom", "POINT"}, std::pair{"footprint", "MULTIPOLYGON"}}) {
+        Statement recover(*db_, fmt::format("SELECT RecoverGeometryColumn('places', '{}', 4326, '{}', 'XY')", column, type));
+        if (!recover.step() || recover.column_int(0) != 1) {
+            throw GazetteerError(fmt::format("{}: cannot register the geometry column '{}'", temp_.string(), column));
+        }
+    }
     db_->exec(kIndexesSql);
-
-    NameIndexWriter writer;
-    {
-        Statement places(*db_,
-                         "SELECT pid, place_id, name, feature_class, feature_code, country_code, "
-                         "admin1_code, admin1_name, admin2_name, population, latitude, longitude "
-                         "FROM places ORDER BY pid");
-        while (places.step()) {
-            PlaceView p;
-            p.index = static_cast<std::uint32_t>(places.column_int(0));
-            p.place_id = places.column_text(1);
-            p.name = places.column_text(2);
-            p.feature_class = places.column_text(3);
-            p.feature_code = places.column_text(4);
-            p.country_code = places.column_text(5);
-            p.admin1_code = places.column_text(6);
-            p.admin1_name = places.column_text(7);
-            p.admin2_name = places.column_text(8);
-            p.population = places.column_int(9);
-            p.latitude = places.column_double(10);
-            p.longitude = places.column_double(11);
-            writer.add_place(p);
-        }
-    }
-    {
-        Statement names(*db_, "SELECT folded, place, kind FROM names ORDER BY folded");
-        std::string key;
-        std::vector<Posting> postings;
-        while (names.step()) {
-            const auto folded = names.column_text(0);
-            if (folded != key) {
-                writer.add_key(key, std::move(postings));
-                postings.clear();
-                key.assign(folded);
-            }
-            const auto kind = match_kind_from_string(names.column_text(2)).value_or(MatchKind::alternate);
-            postings.push_back(Posting::make(static_cast<std::uint32_t>(names.column_int(1)), kind));
-        }
-        writer.add_key(key, std::move(postings));
-    }
-    const auto blob = writer.finish();
+    const auto blob = index_.finish();
     Statement store(*db_, "INSERT OR REPLACE INTO lookup_index(name, data) VALUES ('v1', ?)");
     store.bind_blob(1, blob.data(), blob.size() * sizeof(std::uint64_t)).run();
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gazetteer/match_kind.hpp"
+#include "gazetteer/name_index.hpp"
 
 namespace gazetteer {
 
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<Transaction> tx_;
     std::uint32_t next_pid_ = 0;
     std::uint64_t names_added_ = 0;
+    NameIndexWriter index_;  // the lookup structure, fed as places and names arrive
     std::string folded_;  // scratch
     bool finished_ = false;
 };

@@ -5,6 +5,10 @@
 
 namespace gazetteer {
 
+/// Version of the folding rules below. A gazetteer records the version it was built with; one
+/// built with other rules must be rebuilt (its keys would not meet the new folding).
+inline constexpr int kFoldVersion = 2;
+
 /// Folds a UTF-8 name to its lookup key: Unicode compatibility decomposition, case folding,
 /// diacritics and modifier letters removed ("Dārayyā", "Darayya", "DARAYYA" -> "darayya"),
 /// apostrophes and periods dropped ("Ma'arrat" -> "maarrat", "U.S." -> "us"), every other run of

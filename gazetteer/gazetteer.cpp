@@ -23,6 +23,13 @@ void check_schema(Database& db) {
     if (application != 1195725381) {
         throw GazetteerError(fmt::format("'{}' is not a geoevents gazetteer", db.path()));
     }
+    Statement fold(db, "SELECT value FROM meta WHERE key = 'fold_version'");
+    const std::string fold_version = fold.step() ? std::string(fold.column_text(0)) : "1";
+    if (version == kSchemaVersion && fold_version != std::to_string(kFoldVersion)) {
+        throw GazetteerError(fmt::format("'{}' was built with name-folding rules version {}, this program uses {}: "
+                                         "rebuild it with `geoevents gazetteer build`",
+                                         db.path(), fold_version, kFoldVersion));
+    }
     if (version != kSchemaVersion) {
         throw GazetteerError(fmt::format("'{}' has gazetteer schema version {}, this program reads {}: "
                                          "rebuild it with `geoevents gazetteer build`",

@@ -70,53 +70,93 @@ void NameIndexWriter::add_place(const PlaceView& p) {
     ++place_count_;
 }
 
-std::uint32_t NameIndexWriter::key_slot(std::string_view folded) {
-    const auto h = hash_key(folded);
-    auto it = key_by_hash_.find(h);
-    if (it != key_by_hash_.end()) return it->second;
-    const auto index = static_cast<std::uint32_t>(pending_.size());
-    key_by_hash_.emplace(h, index);
-    keys_.push_back(h);
-    keys_.push_back(pack(add_string(folded), static_cast<std::uint32_t>(folded.size())));
-    keys_.push_back(0);  // postings offset and count are filled in by finish()
-    pending_.emplace_back();
-    return index;
-}
-
-void NameIndexWriter::add_key(std::string_view folded, std::vector<Posting> postings) {
+void NameIndexWriter::add_name(std::string_view folded, std::uint32_t place, MatchKind kind) {
     if (folded.empty()) return;
-    // Merge duplicates of one place, keeping the strongest (lowest) match kind.
-    std::sort(postings.begin(), postings.end(), [](Posting a, Posting b) {
-        return a.place() != b.place() ? a.place() < b.place() : a.kind() < b.kind();
-    });
-    postings.erase(std::unique(postings.begin(), postings.end(),
-                               [](Posting a, Posting b) { return a.place() == b.place(); }),
-                   postings.end());
-    auto& slot = pending_[key_slot(folded)];
-    slot.insert(slot.end(), postings.begin(), postings.end());
-    // Mark every token prefix ("new", "new york" for "new york city").
-    for (std::size_t space = folded.find(' '); space != std::string_view::npos;
-         space = folded.find(' ', space + 1)) {
-        const auto index = key_slot(folded.substr(0, space));
-        keys_[index * kKeyWords + 2] |= static_cast<std::uint64_t>(kPrefixFlag) << 32;
-    }
+    if (names_.size() + folded.size() > 0xFFFFFFFFull) throw GazetteerError("gazetteer too large: names exceed 4 GiB");
+    entries_.push_back(NameEntry{hash_key(folded), static_cast<std::uint32_t>(names_.size()),
+                                 static_cast<std::uint32_t>(folded.size()), Posting::make(place, kind)});
+    names_.append(folded);
 }
 
 std::vector<std::uint64_t> NameIndexWriter::finish() {
-    const auto n_keys = static_cast<std::uint32_t>(pending_.size());
-    for (std::uint32_t k = 0; k < n_keys; ++k) {
-        auto& w = keys_[k * kKeyWords + 2];
-        const auto count = static_cast<std::uint32_t>(pending_[k].size());
-        if (count >= kPrefixFlag) throw GazetteerError("name index: too many places for one name");
-        w = pack(static_cast<std::uint32_t>(postings_.size()), count | hi(w));
-        postings_.insert(postings_.end(), pending_[k].begin(), pending_[k].end());
-        std::vector<Posting>().swap(pending_[k]);
+    auto name_of = [this](const NameEntry& e) { return std::string_view(names_.data() + e.offset, e.length); };
+    // Every distinct name, with its postings, in hash order (equal hashes of different names stay
+    // apart: they are ordered by the names themselves).
+    std::sort(entries_.begin(), entries_.end(), [&](const NameEntry& a, const NameEntry& b) {
+        if (a.hash != b.hash) return a.hash < b.hash;
+        if (const int c = name_of(a).compare(name_of(b)); c != 0) return c < 0;
+        return a.posting.raw < b.posting.raw;  // by place, then kind: the strongest kind first
+    });
+    struct Key {
+        std::uint64_t hash;
+        std::uint32_t string_offset, length, post_offset, post_count;
+        bool prefix;
+    };
+    std::vector<Key> keys;
+    std::vector<Posting> postings;
+    postings.reserve(entries_.size());
+    struct Prefix {
+        std::uint64_t hash;
+        std::string_view name;
+    };
+    std::vector<Prefix> prefixes;
+    for (std::size_t i = 0; i < entries_.size();) {
+        const auto name = name_of(entries_[i]);
+        std::size_t j = i;
+        Key key{entries_[i].hash, add_string(name), static_cast<std::uint32_t>(name.size()),
+                static_cast<std::uint32_t>(postings.size()), 0, false};
+        for (; j < entries_.size() && entries_[j].hash == key.hash && name_of(entries_[j]) == name; ++j) {
+            const auto p = entries_[j].posting;
+            if (key.post_count > 0 && postings.back().place() == p.place()) continue;  // weaker kind of the same place
+            postings.push_back(p);
+            ++key.post_count;
+        }
+        if (key.post_count >= kPrefixFlag) throw GazetteerError("name index: too many places for one name");
+        keys.push_back(key);
+        for (std::size_t space = name.find(' '); space != std::string_view::npos; space = name.find(' ', space + 1)) {
+            prefixes.push_back(Prefix{hash_key(name.substr(0, space)), name.substr(0, space)});
+        }
+        i = j;
     }
+    // Token prefixes of longer names: flag the key when it exists, else add a key without places.
+    std::sort(prefixes.begin(), prefixes.end(), [](const Prefix& a, const Prefix& b) {
+        return a.hash != b.hash ? a.hash < b.hash : a.name < b.name;
+    });
+    prefixes.erase(std::unique(prefixes.begin(), prefixes.end(),
+                               [](const Prefix& a, const Prefix& b) { return a.hash == b.hash && a.name == b.name; }),
+                   prefixes.end());
+    const std::size_t full_keys = keys.size();
+    for (const auto& p : prefixes) {
+        auto it = std::lower_bound(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(full_keys), p.hash,
+                                   [](const Key& k, std::uint64_t h) { return k.hash < h; });
+        bool found = false;
+        for (; it != keys.begin() + static_cast<std::ptrdiff_t>(full_keys) && it->hash == p.hash; ++it) {
+            if (std::string_view(strings_.data() + it->string_offset, it->length) == p.name) {
+                it->prefix = true;
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            keys.push_back(Key{p.hash, add_string(p.name), static_cast<std::uint32_t>(p.name.size()),
+                               static_cast<std::uint32_t>(postings.size()), 0, true});
+        }
+    }
+    std::vector<NameEntry>().swap(entries_);
+    std::string().swap(names_);
+
+    const auto n_keys = static_cast<std::uint32_t>(keys.size());
     std::uint32_t n_slots = 16;
     while (n_slots < 2ull * n_keys) n_slots *= 2;
     std::vector<std::uint32_t> slots(n_slots, 0);
+    std::vector<std::uint64_t> key_words;
+    key_words.reserve(std::size_t{n_keys} * kKeyWords);
     for (std::uint32_t k = 0; k < n_keys; ++k) {
-        std::uint32_t s = static_cast<std::uint32_t>(keys_[k * kKeyWords]) & (n_slots - 1);
+        const auto& key = keys[k];
+        key_words.push_back(key.hash);
+        key_words.push_back(pack(key.string_offset, key.length));
+        key_words.push_back(pack(key.post_offset, key.post_count | (key.prefix ? kPrefixFlag : 0u)));
+        std::uint32_t s = static_cast<std::uint32_t>(key.hash) & (n_slots - 1);
         while (slots[s] != 0) s = (s + 1) & (n_slots - 1);
         slots[s] = k + 1;
     }
@@ -124,19 +164,19 @@ std::vector<std::uint64_t> NameIndexWriter::finish() {
     h.magic = kMagic;
     h.version_places = pack(kVersion, place_count_);
     h.keys_slots = pack(n_keys, n_slots);
-    h.n_postings = postings_.size();
+    h.n_postings = postings.size();
     h.strings_bytes = strings_.size();
     h.off_places = kHeaderWords;
     h.off_keys = h.off_places + places_.size();
-    h.off_slots = h.off_keys + keys_.size();
+    h.off_slots = h.off_keys + key_words.size();
     h.off_postings = h.off_slots + words_for_bytes(slots.size() * 4);
-    h.off_strings = h.off_postings + words_for_bytes(postings_.size() * 4);
+    h.off_strings = h.off_postings + words_for_bytes(postings.size() * 4);
     std::vector<std::uint64_t> blob(h.off_strings + words_for_bytes(strings_.size()), 0);
     std::memcpy(blob.data(), &h, sizeof h);
     std::memcpy(blob.data() + h.off_places, places_.data(), places_.size() * 8);
-    std::memcpy(blob.data() + h.off_keys, keys_.data(), keys_.size() * 8);
+    std::memcpy(blob.data() + h.off_keys, key_words.data(), key_words.size() * 8);
     std::memcpy(blob.data() + h.off_slots, slots.data(), slots.size() * 4);
-    std::memcpy(blob.data() + h.off_postings, postings_.data(), postings_.size() * 4);
+    std::memcpy(blob.data() + h.off_postings, postings.data(), postings.size() * 4);
     std::memcpy(blob.data() + h.off_strings, strings_.data(), strings_.size());
     return blob;
 }

@@ -11,7 +11,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "gazetteer/match_kind.hpp"
@@ -53,27 +52,29 @@ struct KeyMatch {
 /// 64-bit FNV-1a: stable across builds and machines (the table is stored on disk).
 std::uint64_t hash_key(std::string_view key) noexcept;
 
-/// Builds the serialised index. Add places in index order, then keys; finish() once.
+/// Builds the serialised index. Add places in index order and names in any order, then
+/// finish() once. Memory is about 24 bytes per name plus the folded names themselves; finish()
+/// sorts the names once (O(n log n)), so building stays close to linear in the input.
 class NameIndexWriter {
 public:
     void add_place(const PlaceView& place);  ///< place.index must equal the number added before
-    /// Adds a folded key and its postings (duplicates of one place are merged, keeping the
-    /// strongest kind). Keys may come in any order but each key only once.
-    void add_key(std::string_view folded, std::vector<Posting> postings);
+    /// Adds one folded name of a place. Several names of one place under one key are merged,
+    /// keeping the strongest (lowest) kind.
+    void add_name(std::string_view folded, std::uint32_t place, MatchKind kind);
     std::vector<std::uint64_t> finish();  ///< the blob, as 8-byte words
 
 private:
     std::uint32_t add_string(std::string_view s);
-    std::uint32_t key_slot(std::string_view folded);
-
-    struct PlaceRec;
-    struct KeyRec;
+    struct NameEntry {
+        std::uint64_t hash;
+        std::uint32_t offset;  // into names_
+        std::uint32_t length;
+        Posting posting;
+    };
     std::vector<std::uint64_t> places_;  // PlaceRec words
     std::string strings_;
-    std::vector<std::uint64_t> keys_;    // KeyRec words
-    std::vector<Posting> postings_;
-    std::vector<std::vector<Posting>> pending_;  // postings per key, in key order
-    std::unordered_map<std::uint64_t, std::uint32_t> key_by_hash_;
+    std::vector<NameEntry> entries_;
+    std::string names_;  // folded names as added
     std::uint32_t place_count_ = 0;
 };
 

@@ -53,10 +53,12 @@ CREATE TABLE places (
   population    INTEGER NOT NULL DEFAULT 0,
   latitude      REAL NOT NULL,
   longitude     REAL NOT NULL,
-  source        INTEGER REFERENCES sources(id)
+  source        INTEGER REFERENCES sources(id),
+  -- Geometries (EPSG:4326): filled during the import and registered with SpatiaLite afterwards
+  -- (RecoverGeometryColumn), so that no geometry trigger runs per inserted row.
+  geom          BLOB NOT NULL,  -- POINT
+  footprint     BLOB            -- MULTIPOLYGON, optional
 );
-SELECT AddGeometryColumn('places', 'geom', 4326, 'POINT', 'XY', 1);
-SELECT AddGeometryColumn('places', 'footprint', 4326, 'MULTIPOLYGON', 'XY', 0);
 
 -- Every name of every place, with its folded lookup key (see gazetteer/fold.hpp).
 CREATE TABLE names (

@@ -21,10 +21,11 @@ std::vector<std::uint64_t> small_index() {
         p.longitude = -20.25 - i;
         w.add_place(p);
     }
-    w.add_key("new york city", {Posting::make(0, MatchKind::name)});
-    w.add_key("new york", {Posting::make(0, MatchKind::short_form), Posting::make(0, MatchKind::alternate)});
-    w.add_key("york", {Posting::make(1, MatchKind::name)});
-    w.add_key("newport", {Posting::make(2, MatchKind::name)});
+    w.add_name("new york city", 0, MatchKind::name);
+    w.add_name("new york", 0, MatchKind::short_form);
+    w.add_name("new york", 0, MatchKind::alternate);
+    w.add_name("york", 1, MatchKind::name);
+    w.add_name("newport", 2, MatchKind::name);
     return w.finish();
 }
 }  // namespace
