@@ -33,11 +33,20 @@ gazetteer::WantedLevel wanted(const Qualifier& q) {
     return gazetteer::WantedLevel::none;
 }
 
+// A country code as a number ("SY" -> 0x5359): codes have two letters, or three for a few
+// custom lists; longer ones fall back to their first three bytes.
+std::uint32_t country_key(std::string_view cc) {
+    std::uint32_t k = 0;
+    for (std::size_t i = 0; i < cc.size() && i < 3; ++i) k = (k << 8) | static_cast<unsigned char>(cc[i]);
+    return k;
+}
+
 struct Candidate {
     gazetteer::Posting posting;
     gazetteer::PlaceView place;
     double prior = 0.0;
     double x = 0, y = 0, z = 0;  // unit vector: distances by dot product, without trigonometry per pair
+    bool coarse = false;         // a country, region or first-level division: too large to be a neighbour
 };
 
 constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
@@ -57,13 +66,25 @@ public:
     DocumentResolver(const std::vector<MentionEvidence>& mentions, const gazetteer::Gazetteer& gaz)
         : mentions_(mentions), gaz_(gaz), candidates_(mentions.size()), chosen_(mentions.size(), -1),
           confidence_(mentions.size(), 0.0), first_scores_(mentions.size()) {
+        // A name repeated in the document shares its candidates with its first mention.
+        std::unordered_map<std::string_view, std::size_t> first_of;
+        key_id_.resize(mentions.size());
         for (std::size_t i = 0; i < mentions.size(); ++i) {
             auto& cs = candidates_[i];
+            const auto [it, first] = first_of.emplace(mentions[i].key, i);
+            key_id_[i] = it->second;
+            if (!first && mentions[it->second].raw->postings.size() == mentions[i].raw->postings.size()) {
+                cs = candidates_[it->second];
+                continue;
+            }
             for (const auto p : mentions[i].raw->postings) {
                 const auto place = gaz.place(p.place());
                 cs.push_back(Candidate{p, place, gazetteer::candidate_score(place, p.kind())});
             }
-            for (auto& c : cs) set_unit_vector(c);
+            for (auto& c : cs) {
+                set_unit_vector(c);
+                c.coarse = is_coarse(c.place);
+            }
             std::stable_sort(cs.begin(), cs.end(), [](const Candidate& a, const Candidate& b) { return a.prior > b.prior; });
             if (cs.size() > kMaxCandidates) cs.resize(kMaxCandidates);
         }
@@ -114,7 +135,7 @@ private:
             if (cs.empty()) continue;
             const auto& top = cs.front();
             if (top.place.feature_code.substr(0, 3) == "PCL" || top.posting.kind() == gazetteer::MatchKind::demonym) {
-                focus_[top.place.country_code] += 1.0;
+                focus_[country_key(top.place.country_code)] += 1.0;
                 total += 1.0;
                 continue;
             }
@@ -122,7 +143,7 @@ private:
             const std::size_t n = std::min<std::size_t>(cs.size(), 10);
             for (std::size_t c = 0; c < n; ++c) sum += std::exp(cs[c].prior - top.prior);
             for (std::size_t c = 0; c < n; ++c) {
-                focus_[cs[c].place.country_code] += std::exp(cs[c].prior - top.prior) / sum;
+                focus_[country_key(cs[c].place.country_code)] += std::exp(cs[c].prior - top.prior) / sum;
             }
             total += 1.0;
         }
@@ -148,7 +169,7 @@ private:
             for (std::size_t c = 0; c < n; ++c) {
                 const auto& p = cs[c].place;
                 if (p.admin1_code.empty() || p.feature_code.substr(0, 3) == "PCL") continue;
-                admin1_focus_[p.admin1_code] += std::exp(scores[c] - best) / sum;
+                admin1_focus_[gazetteer::hash_key(p.admin1_code)] += std::exp(scores[c] - best) / sum;
             }
             total += 1.0;
         }
@@ -159,12 +180,12 @@ private:
 
     double admin1_focus_of(const gazetteer::PlaceView& p) const {
         if (p.admin1_code.empty()) return 0.0;
-        auto it = admin1_focus_.find(p.admin1_code);
+        auto it = admin1_focus_.find(gazetteer::hash_key(p.admin1_code));
         return it == admin1_focus_.end() ? 0.0 : it->second;
     }
 
     double focus_of(std::string_view cc) const {
-        auto it = focus_.find(cc);
+        auto it = focus_.find(country_key(cc));
         return it == focus_.end() ? 0.0 : it->second;
     }
 
@@ -173,9 +194,9 @@ private:
         const std::size_t from = i > kNeighbourWindow ? i - kNeighbourWindow : 0;
         const std::size_t to = std::min(mentions_.size(), i + kNeighbourWindow + 1);
         for (std::size_t j = from; j < to; ++j) {
-            if (j == i || chosen_[j] < 0 || mentions_[j].key == mentions_[i].key) continue;
+            if (j == i || chosen_[j] < 0 || key_id_[j] == key_id_[i]) continue;
             const auto& other = candidates_[j][static_cast<std::size_t>(chosen_[j])];
-            if (is_coarse(other.place)) continue;
+            if (other.coarse) continue;
             best_dot = std::max(best_dot, candidate.x * other.x + candidate.y * other.y + candidate.z * other.z);
         }
         return best_dot < -1.5 ? -1.0 : km_from_dot(best_dot);
@@ -217,7 +238,7 @@ private:
             e.namesake_place_inside = namesake >= 0;
             // Parts of a big city make news ("eastern Aleppo"); "northwest Idlib" is the province.
             e.compass_part = m.qualifier.compass != Compass::none && namesake < kCityWithQuarters;
-            scores_[c] = gazetteer::resolver_score(p, cs[c].posting.kind(), e);
+            scores_[c] = gazetteer::resolver_score(p, cs[c].prior, e);
         }
         const auto best = static_cast<int>(std::max_element(scores_.begin(), scores_.end()) - scores_.begin());
         if (!use_proximity) first_scores_[i] = scores_;
@@ -255,11 +276,12 @@ private:
     const std::vector<MentionEvidence>& mentions_;
     const gazetteer::Gazetteer& gaz_;
     std::vector<std::vector<Candidate>> candidates_;
+    std::vector<std::size_t> key_id_;  // the first mention with the same name
     std::vector<int> chosen_;
     std::vector<double> confidence_;
-    // keyed by views into the gazetteer's index, which outlives the resolver
-    std::unordered_map<std::string_view, double> focus_;
-    std::unordered_map<std::string_view, double> admin1_focus_;
+    // keyed by country_key() and admin1_key(): integers, not strings, on this hot path
+    std::unordered_map<std::uint32_t, double> focus_;
+    std::unordered_map<std::uint64_t, double> admin1_focus_;
     std::vector<std::vector<double>> first_scores_;
     std::vector<double> scores_;
 };

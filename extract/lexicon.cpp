@@ -8,6 +8,7 @@
 #include "gazetteer/error.hpp"
 #include "gazetteer/fold.hpp"
 #include "gazetteer/line_reader.hpp"
+#include "gazetteer/name_index.hpp"
 
 namespace extract {
 namespace {
@@ -39,25 +40,32 @@ void read_list(const std::filesystem::path& path, std::size_t columns, F&& row) 
     }
 }
 
-void read_set(const std::filesystem::path& path, StringSet& set) {
-    read_list(path, 1, [&](const std::vector<std::string>& f, std::uint64_t) { set.insert(f[0]); });
+}  // namespace
+
+Lexicon::WordInfo& Lexicon::entry(std::string_view folded) { return words_[gazetteer::hash_key(folded)]; }
+
+const Lexicon::WordInfo& Lexicon::info(std::string_view folded) const noexcept {
+    static const WordInfo none;
+    const auto it = words_.find(gazetteer::hash_key(folded));
+    return it == words_.end() ? none : it->second;
 }
+
+namespace {
 
 }  // namespace
 
 Lexicon Lexicon::load(const std::filesystem::path& dir) {
     Lexicon lx;
-    read_set(dir / "person_titles.txt", lx.person_titles_);
-    read_set(dir / "metonymy_verbs.txt", lx.metonymy_verbs_);
-    read_set(dir / "auxiliaries.txt", lx.auxiliaries_);
-    read_set(dir / "historical_cues.txt", lx.historical_cues_);
-    read_set(dir / "locative_prepositions.txt", lx.locatives_);
-    read_set(dir / "time_words.txt", lx.time_words_);
-    read_set(dir / "name_connectors.txt", lx.connectors_);
-    read_set(dir / "common_words.txt", lx.common_words_);
-    read_set(dir / "local_institutions.txt", lx.local_institutions_);
-    read_set(dir / "given_names.txt", lx.given_names_);
-    read_set(dir / "speech_verbs.txt", lx.speech_verbs_);
+    using W = WordInfo;
+    for (const auto& [file, flag] : std::initializer_list<std::pair<const char*, W::Flag>>{
+             {"person_titles.txt", W::person_title}, {"metonymy_verbs.txt", W::metonymy_verb},
+             {"auxiliaries.txt", W::auxiliary}, {"historical_cues.txt", W::historical_cue},
+             {"locative_prepositions.txt", W::locative}, {"time_words.txt", W::time_word},
+             {"name_connectors.txt", W::connector}, {"common_words.txt", W::common_word},
+             {"local_institutions.txt", W::local_institution}, {"given_names.txt", W::given_name},
+             {"speech_verbs.txt", W::speech_verb}}) {
+        read_list(dir / file, 1, [&, flag = flag](const std::vector<std::string>& f, std::uint64_t) { lx.entry(f[0]).flags |= flag; });
+    }
     const auto compass_file = dir / "compass.txt";
     read_list(compass_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
         static const std::unordered_map<std::string, Compass> names = {
@@ -66,7 +74,7 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
             {"west", Compass::west}, {"northwest", Compass::northwest}, {"central", Compass::central}};
         auto it = names.find(f[1]);
         if (it == names.end()) throw gazetteer::InputError(compass_file.string(), line, fmt::format("'{}' is not a direction", f[1]));
-        lx.compass_[f[0]] = it->second;
+        lx.entry(f[0]).compass = it->second;
     });
     const auto admin_file = dir / "admin_terms.txt";
     read_list(admin_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
@@ -75,7 +83,7 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
         else if (f[1] == "admin2") level = AdminLevel::admin2;
         else if (f[1] == "city") level = AdminLevel::city;
         else throw gazetteer::InputError(admin_file.string(), line, fmt::format("'{}' is not admin1, admin2 or city", f[1]));
-        lx.admin_terms_[f[0]] = level;
+        lx.entry(f[0]).level = level;
     });
     const auto parts_file = dir / "area_parts.txt";
     read_list(parts_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
@@ -84,7 +92,9 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
             {"countryside", Surroundings::countryside}, {"suburb", Surroundings::suburb}, {"near", Surroundings::near}};
         auto it = names.find(f[1]);
         if (it == names.end()) throw gazetteer::InputError(parts_file.string(), line, fmt::format("'{}' is not a kind of surroundings", f[1]));
-        lx.area_parts_[f[0]] = it->second;
+        auto& e = lx.entry(f[0]);
+        e.flags |= W::area_part;
+        e.surroundings = it->second;
     });
     return lx;
 }
@@ -93,23 +103,6 @@ std::filesystem::path Lexicon::default_dir() {
     if (const char* env = std::getenv("GEOEVENTS_LEXICON_DIR"); env && *env) return env;
     if (std::filesystem::is_directory(GEOEVENTS_SOURCE_LEXICON_DIR)) return GEOEVENTS_SOURCE_LEXICON_DIR;
     return GEOEVENTS_INSTALL_LEXICON_DIR;
-}
-
-Compass Lexicon::compass(std::string_view w) const {
-    auto it = compass_.find(w);
-    return it == compass_.end() ? Compass::none : it->second;
-}
-
-AdminLevel Lexicon::admin_level(std::string_view w) const {
-    auto it = admin_terms_.find(w);
-    return it == admin_terms_.end() ? AdminLevel::none : it->second;
-}
-
-bool Lexicon::area_part(std::string_view w, Surroundings& s) const {
-    auto it = area_parts_.find(w);
-    if (it == area_parts_.end()) return false;
-    s = it->second;
-    return true;
 }
 
 }  // namespace extract

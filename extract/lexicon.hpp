@@ -6,19 +6,11 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <cstdint>
 
 #include "extract/mention.hpp"
 
 namespace extract {
-
-/// Hash and equality that look std::string keys up by std::string_view without a copy.
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 class Lexicon {
 public:
@@ -30,29 +22,48 @@ public:
     /// exists, else the installed share/geoevents/lexicon.
     static std::filesystem::path default_dir();
 
+    /// Everything the lists say about one folded word or phrase.
+    struct WordInfo {
+        enum Flag : std::uint32_t {
+            person_title = 1u << 0, metonymy_verb = 1u << 1, auxiliary = 1u << 2, historical_cue = 1u << 3,
+            locative = 1u << 4, time_word = 1u << 5, connector = 1u << 6, common_word = 1u << 7,
+            local_institution = 1u << 8, given_name = 1u << 9, speech_verb = 1u << 10, area_part = 1u << 11,
+        };
+        std::uint32_t flags = 0;
+        Compass compass = Compass::none;
+        AdminLevel level = AdminLevel::none;
+        Surroundings surroundings = Surroundings::none;  ///< for area parts
+        bool has(Flag f) const noexcept { return (flags & f) != 0; }
+    };
+
+    /// One hash probe per word (keys are gazetteer::hash_key of the folded form: 64 bits, so
+    /// two list entries colliding is not a practical concern).
+    const WordInfo& info(std::string_view folded) const noexcept;
+
     // All lookups take folded words (gazetteer::fold_name).
-    bool is_person_title(std::string_view w) const { return person_titles_.count(w) > 0; }
-    bool is_metonymy_verb(std::string_view w) const { return metonymy_verbs_.count(w) > 0; }
-    bool is_auxiliary(std::string_view w) const { return auxiliaries_.count(w) > 0; }
-    bool is_historical_cue(std::string_view phrase) const { return historical_cues_.count(phrase) > 0; }
-    bool is_locative(std::string_view w) const { return locatives_.count(w) > 0; }
-    bool is_time_word(std::string_view w) const { return time_words_.count(w) > 0; }
-    bool is_connector(std::string_view w) const { return connectors_.count(w) > 0; }
-    bool is_common_word(std::string_view w) const { return common_words_.count(w) > 0; }
-    bool is_local_institution(std::string_view w) const { return local_institutions_.count(w) > 0; }
-    bool is_given_name(std::string_view w) const { return given_names_.count(w) > 0; }
-    bool is_speech_verb(std::string_view w) const { return speech_verbs_.count(w) > 0; }
-    Compass compass(std::string_view w) const;
-    AdminLevel admin_level(std::string_view w) const;
+    bool is_person_title(std::string_view w) const { return info(w).has(WordInfo::person_title); }
+    bool is_metonymy_verb(std::string_view w) const { return info(w).has(WordInfo::metonymy_verb); }
+    bool is_auxiliary(std::string_view w) const { return info(w).has(WordInfo::auxiliary); }
+    bool is_historical_cue(std::string_view phrase) const { return info(phrase).has(WordInfo::historical_cue); }
+    bool is_locative(std::string_view w) const { return info(w).has(WordInfo::locative); }
+    bool is_time_word(std::string_view w) const { return info(w).has(WordInfo::time_word); }
+    bool is_connector(std::string_view w) const { return info(w).has(WordInfo::connector); }
+    bool is_common_word(std::string_view w) const { return info(w).has(WordInfo::common_word); }
+    bool is_local_institution(std::string_view w) const { return info(w).has(WordInfo::local_institution); }
+    bool is_given_name(std::string_view w) const { return info(w).has(WordInfo::given_name); }
+    bool is_speech_verb(std::string_view w) const { return info(w).has(WordInfo::speech_verb); }
+    Compass compass(std::string_view w) const { return info(w).compass; }
+    AdminLevel admin_level(std::string_view w) const { return info(w).level; }
     /// Whether `w` names a part of a place, and the surroundings it implies.
-    bool area_part(std::string_view w, Surroundings& s) const;
+    bool area_part(std::string_view w, Surroundings& s) const {
+        const auto& i = info(w);
+        s = i.surroundings;
+        return i.has(WordInfo::area_part);
+    }
 
 private:
-    StringSet person_titles_, metonymy_verbs_, auxiliaries_, historical_cues_,
-        locatives_, time_words_, connectors_, common_words_, local_institutions_, given_names_, speech_verbs_;
-    StringMap<Compass> compass_;
-    StringMap<AdminLevel> admin_terms_;
-    StringMap<Surroundings> area_parts_;
+    WordInfo& entry(std::string_view folded);
+    std::unordered_map<std::uint64_t, WordInfo> words_;
 };
 
 }  // namespace extract

@@ -68,7 +68,7 @@ private:
         // an Arabic article before a capitalised name: "al-Kalasseh", "al-Bab"
         const std::size_t next = i + 2;  // after the hyphen
         return next < tokens_.size() && tok(next).is(Token::hyphen_before) && capitalised(tok(next)) &&
-               lex_.is_connector(folded_[i]);
+               word(i).has(Lexicon::WordInfo::connector);
     }
 
     // The next token of a name after token j: a word joined by a space or hyphen, or after the
@@ -115,7 +115,7 @@ private:
             const auto k = next_name_token(j);
             if (k >= tokens_.size()) break;
             const auto& t = tok(k);
-            if (!capitalised(t) && !lex_.is_connector(folded_[k])) break;
+            if (!capitalised(t) && !word(k).has(Lexicon::WordInfo::connector)) break;
             key_.push_back(' ');
             key_.append(folded_[k]);
             j = k;
@@ -152,8 +152,7 @@ private:
     // A capitalised word that is an ordinary word here: a function word starting a sentence
     // ("In", "The"), or one the document also writes in lower case.
     bool is_ordinary_word(std::size_t i) const {
-        const auto w = folded_[i];
-        return lex_.is_common_word(w) || contains_sorted(lowercase_words_, w);
+        return word(i).has(Lexicon::WordInfo::common_word) || contains_sorted(lowercase_words_, folded_[i]);
     }
 
     // The word before token i, skipping one period ("Mr. Jordan"); tokens_.size() if none.
@@ -212,7 +211,7 @@ private:
     bool title_word_supported(const Span& s) const {
         if (contains_sorted(body_capitalised_, folded_[s.first])) return true;
         const auto p = previous_word(s.first);
-        if (p < tokens_.size() && lex_.is_locative(folded_[p])) return true;
+        if (p < tokens_.size() && word(p).has(Lexicon::WordInfo::locative)) return true;
         for (const auto posting : s.postings) {
             const auto place = gaz_.place(posting.place());
             const auto code = place.feature_code;
@@ -237,12 +236,16 @@ private:
         const bool in_title = first.is(Token::title_line);
         if (single) {
             const auto w = folded_[s.first];
-            if (w.size() < 2 || lex_.is_time_word(w) || lex_.is_person_title(w) || is_contraction(s.first)) return false;
+            const auto& info = word(s.first);
+            if (w.size() < 2 || info.has(Lexicon::WordInfo::time_word) || info.has(Lexicon::WordInfo::person_title) ||
+                is_contraction(s.first)) {
+                return false;
+            }
             // a surname met earlier in a longer name ("Bob Jones ... Jones said")
             if (contains(name_words_, w)) return false;
         }
         // A person's title before the name: "Mr. Jordan", "President Chad".
-        if (const auto p = previous_word(s.first); p < tokens_.size() && capitalised(tok(p)) && lex_.is_person_title(folded_[p])) {
+        if (const auto p = previous_word(s.first); p < tokens_.size() && capitalised(tok(p)) && word(p).has(Lexicon::WordInfo::person_title)) {
             return false;
         }
         if (continues_longer_name(s)) return false;
@@ -261,21 +264,26 @@ private:
             if (const auto b = adjacent_word_before(s.first); b < tokens_.size() && capitalised(tok(b)) &&
                                                               !first.is(Token::sentence_start)) {
                 const bool ordinary_start = tok(b).is(Token::sentence_start) && is_ordinary_word(b);
-                if (!ordinary_start && lex_.compass(folded_[b]) == Compass::none) return false;
+                if (!ordinary_start && word(b).compass == Compass::none) return false;
             }
         }
         // A common word needs a locative preposition before it and must not start a sentence.
         if (single && is_ordinary_word(s.first) && !any_country_or_region(s.postings)) {
             if (in_title || first.is(Token::sentence_start)) return false;
             const auto p = previous_word(s.first);
-            if (p >= tokens_.size() || !lex_.is_locative(folded_[p])) return false;
+            if (p >= tokens_.size() || !word(p).has(Lexicon::WordInfo::locative)) return false;
         }
         return true;
     }
 
     // What the whole document says about its words: which it writes in lower case, and which
     // end longer capitalised names (people, organisations) that are not places.
+    // What the lexicon says of token i (looked up once per token).
+    const Lexicon::WordInfo& word(std::size_t i) const { return *word_info_[i]; }
+
     void collect_document_evidence() {
+        word_info_.resize(tokens_.size());
+        for (std::size_t i = 0; i < tokens_.size(); ++i) word_info_[i] = &lex_.info(folded_[i]);
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             const auto& t = tok(i);
             if (!t.is(Token::word) || t.is(Token::has_digit)) continue;
@@ -307,14 +315,14 @@ private:
             // A person: a given name or title first ("Bob Jones", "Mayor Myrtle Figueras"), an
             // initial in the middle ("John A. Smith"), or an age after ("Desmond Clark, 22,").
             const auto p = previous_word(i);
-            bool person = lex_.is_given_name(folded_[i]) || lex_.is_person_title(folded_[i]) ||
-                          (p < tokens_.size() && lex_.is_person_title(folded_[p]));
+            bool person = word(i).has(Lexicon::WordInfo::given_name) || word(i).has(Lexicon::WordInfo::person_title) ||
+                          (p < tokens_.size() && word(p).has(Lexicon::WordInfo::person_title));
             for (std::size_t k = i + 1; k < j && !person; ++k) person = tok(k).end - tok(k).start == 1;
             person = person || (j > i && followed_by_age(j));
-            if (j > i && person && !lex_.is_person_title(folded_[j])) name_words_.push_back(gazetteer::hash_key(folded_[j]));
+            if (j > i && person && !word(j).has(Lexicon::WordInfo::person_title)) name_words_.push_back(gazetteer::hash_key(folded_[j]));
             // A word that speaks ("Clark said") is a person or an organisation, unless a
             // government speaks through its country or capital.
-            if (const auto a = adjacent_word_after(j); a < tokens_.size() && lex_.is_speech_verb(folded_[a]) &&
+            if (const auto a = adjacent_word_after(j); a < tokens_.size() && word(a).has(Lexicon::WordInfo::speech_verb) &&
                                                      !names_country_or_capital(folded_[j])) {
                 name_words_.push_back(gazetteer::hash_key(folded_[j]));
             }
@@ -343,6 +351,7 @@ private:
     static bool contains_sorted(const std::vector<std::uint64_t>& set, std::string_view w) {
         return std::binary_search(set.begin(), set.end(), gazetteer::hash_key(w));
     }
+    std::vector<const Lexicon::WordInfo*> word_info_;
     std::vector<std::uint64_t> lowercase_words_;
     std::vector<std::uint64_t> body_capitalised_;
     std::vector<std::uint64_t> name_words_;

@@ -33,8 +33,8 @@ double proximity(double km) {
 
 }  // namespace
 
-double resolver_score(const PlaceView& place, MatchKind match, const CandidateEvidence& e) noexcept {
-    double score = candidate_score(place, match);
+double resolver_score(const PlaceView& place, double prior, const CandidateEvidence& e) noexcept {
+    double score = prior;
     score += 6.0 * e.country_focus;
     score += 3.0 * e.admin1_focus;
     if (e.namesake_place_inside && e.level != WantedLevel::admin1 && !e.is_container && !e.compass_part) {

@@ -25,8 +25,9 @@ struct CandidateEvidence {
     bool statement_subject = false;     ///< "Washington announced": governments speak through capitals
 };
 
-/// Higher is better; comparable between candidates of one mention.
-double resolver_score(const PlaceView& place, MatchKind match, const CandidateEvidence& evidence) noexcept;
+/// Higher is better; comparable between candidates of one mention. `prior` is
+/// candidate_score(place, match) (gazetteer/rank.hpp), computed once per candidate by the caller.
+double resolver_score(const PlaceView& place, double prior, const CandidateEvidence& evidence) noexcept;
 
 /// Confidence of the best of `scores` (softmax share), in [0, 1].
 double confidence_of_best(const std::vector<double>& scores) noexcept;

@@ -1,0 +1,196 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "extract/document_resolver.hpp"
+#include "extract/geoparser.hpp"
+#include "extract/lexicon.hpp"
+#include "fixtures.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/mini_gazetteer.hpp"
+
+using extract::Mention;
+
+namespace {
+
+struct Setup {
+    testing::TempDir dir;
+    gazetteer::Gazetteer gaz;
+    extract::Lexicon lexicon;
+    extract::Geoparser geoparser;
+    extract::Geoparser baseline;
+    Setup()
+        : gaz(build(dir)), lexicon(extract::Lexicon::load(extract::Lexicon::default_dir())), geoparser(gaz, lexicon),
+          baseline(gaz, lexicon, {.population_baseline = true}) {}
+    static std::filesystem::path build(const testing::TempDir& d) {
+        testing::build_mini_gazetteer(d / "mini.sqlite");
+        return d / "mini.sqlite";
+    }
+};
+
+const Setup& setup() {
+    static const Setup s;
+    return s;
+}
+
+std::vector<Mention> parse(const std::string& text, bool population_baseline = false) {
+    extract::Document doc;
+    doc.id = "test";
+    doc.text = text;
+    return (population_baseline ? setup().baseline : setup().geoparser).parse(doc);
+}
+
+std::string place_id(const Mention& m) { return m.place ? std::string(m.place->place_id) : std::string("(unresolved)"); }
+
+// The place ids of every mention whose text is `name`, in text order.
+std::vector<std::string> ids_of(const std::vector<Mention>& ms, const std::string& name) {
+    std::vector<std::string> out;
+    for (const auto& m : ms) {
+        if (m.text == name) out.push_back(place_id(m));
+    }
+    return out;
+}
+
+void check_confidences(const std::vector<Mention>& ms) {
+    for (const auto& m : ms) {
+        INFO(m.text << " -> " << place_id(m));
+        CHECK(m.confidence >= 0.0);
+        CHECK(m.confidence <= 1.0);
+        if (m.place) CHECK(m.confidence > 0.0);
+        else CHECK(m.confidence == 0.0);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a level qualifier chooses the division, its absence the city", "[extract][resolver]") {
+    SECTION("Idlib province") {
+        const auto ms = parse("Shelling in Idlib province killed four people on Monday.");
+        CHECK(ids_of(ms, "Idlib") == std::vector<std::string>{"adm1:SY.12"});
+        REQUIRE(ms.size() == 1);
+        CHECK(ms[0].place->feature_code == "ADM1");
+    }
+    SECTION("the province of Idlib") {
+        CHECK(ids_of(parse("Troops entered the province of Idlib on Monday."), "Idlib") == std::vector<std::string>{"adm1:SY.12"});
+    }
+    SECTION("Aleppo province: the division with its GeoNames id") {
+        CHECK(ids_of(parse("Shelling hit Aleppo province again on Monday."), "Aleppo") == std::vector<std::string>{"geonames:9101"});
+    }
+    SECTION("Idlib alone is the city") {
+        const auto ms = parse("Shelling in Idlib killed four people on Monday.");
+        CHECK(ids_of(ms, "Idlib") == std::vector<std::string>{"geonames:1003"});
+    }
+    SECTION("a compass part of a big city is the city") {
+        CHECK(ids_of(parse("Jets struck eastern Aleppo overnight, residents said."), "Aleppo") ==
+              std::vector<std::string>{"geonames:1002"});
+    }
+    SECTION("a compass part of a small city is the division") {
+        CHECK(ids_of(parse("Rebels still hold northwest Idlib after the offensive."), "Idlib") ==
+              std::vector<std::string>{"adm1:SY.12"});
+    }
+}
+
+TEST_CASE("a container named next to a name chooses among its namesakes", "[extract][resolver]") {
+    SECTION("Springfield, Illinois") {
+        const auto ms = parse("Storms knocked out power in Springfield, Illinois, for most of the night.");
+        CHECK(ids_of(ms, "Springfield") == std::vector<std::string>{"geonames:1023"});
+        CHECK(ids_of(ms, "Illinois") == std::vector<std::string>{"adm1:US.IL"});
+    }
+    SECTION("Springfield, Missouri") {
+        const auto ms = parse("Storms knocked out power in Springfield, Missouri, for most of the night.");
+        CHECK(ids_of(ms, "Springfield") == std::vector<std::string>{"geonames:1024"});
+        CHECK(ids_of(ms, "Missouri") == std::vector<std::string>{"adm1:US.MO"});
+    }
+    SECTION("the population baseline ignores the container") {
+        // Springfield MO is the more populous of the two
+        const auto ms = parse("Storms knocked out power in Springfield, Illinois, for most of the night.", true);
+        CHECK(ids_of(ms, "Springfield") == std::vector<std::string>{"geonames:1024"});
+    }
+}
+
+TEST_CASE("the document's country focus chooses among namesakes", "[extract][resolver]") {
+    SECTION("an article about Switzerland") {
+        const auto ms = parse(
+            "Bankers met in Z\xC3\xBCrich on Monday. Switzerland will host the next round of talks in Geneva "
+            "later this month.");
+        CHECK(ids_of(ms, "Geneva") == std::vector<std::string>{"geonames:1011"});
+    }
+    SECTION("an article full of Illinois places") {
+        const auto ms = parse(
+            "Flooding closed several roads in Springfield, Illinois, on Monday. Crews from Geneva helped to clear "
+            "the debris.");
+        CHECK(ids_of(ms, "Geneva") == std::vector<std::string>{"geonames:1021"});
+        REQUIRE(ms.back().place);
+        CHECK(ms.back().place->admin1_code == "US.IL");
+    }
+}
+
+TEST_CASE("with no context, a famous place wins over small namesakes", "[extract][resolver]") {
+    const auto ms = parse("Talks resumed in Geneva on Tuesday after a short break.");
+    REQUIRE(ms.size() == 1);
+    CHECK(place_id(ms[0]) == "geonames:1011");
+    CHECK(ms[0].candidates >= 3);  // Genève, Geneva IL, Geneva NY (and the canton)
+    CHECK(ms[0].confidence > 0.5);
+}
+
+TEST_CASE("a name means one place throughout a document, at each level", "[extract][resolver]") {
+    SECTION("the same name twice") {
+        const auto ms = parse(
+            "Talks were held in Geneva last week. Flooding then closed several roads in Springfield, Illinois, and "
+            "crews from Geneva helped to clear the debris.");
+        const auto genevas = ids_of(ms, "Geneva");
+        REQUIRE(genevas.size() == 2);
+        CHECK(genevas[0] == genevas[1]);
+    }
+    SECTION("a container's reading carries to the bare name") {
+        const auto ms = parse(
+            "Storms knocked out power in Springfield, Missouri, overnight. By the morning, power had returned to "
+            "most homes in Springfield.");
+        CHECK(ids_of(ms, "Springfield") == std::vector<std::string>{"geonames:1024", "geonames:1024"});
+    }
+    SECTION("a division and the city of the same name stay apart") {
+        const auto ms = parse("Troops entered the province of Idlib on Monday. Idlib itself was quiet.");
+        CHECK(ids_of(ms, "Idlib") == std::vector<std::string>{"adm1:SY.12", "geonames:1003"});
+    }
+}
+
+TEST_CASE("a name with no good candidate stays unresolved", "[extract][resolver]") {
+    SECTION("sixteen equally likely namesakes") {
+        REQUIRE(setup().gaz.lookup("Fairview", {"", 0}).size() == 16);
+        const auto ms = parse("A tornado touched down near Fairview on Sunday, damaging several barns.");
+        REQUIRE(ms.size() == 1);
+        CHECK(ms[0].text == "Fairview");
+        CHECK_FALSE(ms[0].place);
+        CHECK(ms[0].confidence == 0.0);
+        CHECK(ms[0].candidates == 16);
+    }
+    SECTION("a mention without candidates gets no choice") {
+        extract::RawMention raw;
+        std::vector<extract::MentionEvidence> evidence(1);
+        evidence[0].raw = &raw;
+        evidence[0].key = "nowhere";
+        const auto resolutions = extract::resolve_document(evidence, setup().gaz, false);
+        REQUIRE(resolutions.size() == 1);
+        CHECK_FALSE(resolutions[0].choice);
+        CHECK(resolutions[0].confidence == 0.0);
+    }
+    SECTION("no mentions, no resolutions") {
+        CHECK(extract::resolve_document({}, setup().gaz, false).empty());
+    }
+}
+
+TEST_CASE("confidence is in [0, 1], 0 only when unresolved", "[extract][resolver]") {
+    const auto ms = parse(
+        "Shelling hit eastern Aleppo and the outskirts of Idlib on Monday. Moscow and Damascus have rejected the "
+        "plan. Talks were held in Geneva, and the Syrian army said it entered Manbij. Storms hit Springfield, "
+        "Missouri, on Sunday.");
+    REQUIRE(ms.size() >= 8);
+    check_confidences(ms);
+    SECTION("unresolved") {
+        check_confidences(parse("A tornado touched down near Fairview on Sunday, damaging several barns."));
+    }
+    SECTION("the population baseline") {
+        check_confidences(parse("Talks were held in Geneva, and storms hit Springfield and eastern Aleppo on Monday.", true));
+    }
+}
