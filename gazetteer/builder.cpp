@@ -215,8 +215,12 @@ void GazetteerBuilder::finish() {
     }
     db_->exec(kIndexesSql);
     const auto blob = index_.finish();
-    Statement store(*db_, "INSERT OR REPLACE INTO lookup_index(name, data) VALUES ('v1', ?)");
-    store.bind_blob(1, blob.data(), blob.size() * sizeof(std::uint64_t)).run();
+    Statement store(*db_, "INSERT INTO lookup_index(name, part, data) VALUES ('v1', ?, ?)");
+    constexpr std::size_t kPartWords = (std::size_t{256} << 20) / sizeof(std::uint64_t);
+    for (std::size_t offset = 0, part = 0; offset < blob.size(); offset += kPartWords, ++part) {
+        const std::size_t words = std::min(kPartWords, blob.size() - offset);
+        store.bind(1, static_cast<std::int64_t>(part)).bind_blob(2, blob.data() + offset, words * sizeof(std::uint64_t)).run();
+    }
 
     tx_->commit();
     tx_.reset();

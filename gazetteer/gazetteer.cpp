@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "gazetteer/error.hpp"
 #include "gazetteer/fold.hpp"
@@ -44,12 +45,30 @@ Gazetteer::Gazetteer(std::filesystem::path path) : path_(std::move(path)) {
     }
     Database db(path_.string(), Database::Mode::read_only);
     check_schema(db);
-    Statement select(db, "SELECT data FROM lookup_index WHERE name = 'v1'");
-    if (!select.step()) throw GazetteerError(fmt::format("'{}' has no lookup index (unfinished build?)", path_.string()));
-    const auto bytes = select.column_blob(0);
-    if (bytes.size() % 8 != 0) throw GazetteerError(fmt::format("'{}': lookup index is corrupt", path_.string()));
-    blob_.resize(bytes.size() / 8);
-    std::memcpy(blob_.data(), bytes.data(), bytes.size());
+    Statement parts(db, "SELECT rowid, length(data) FROM lookup_index WHERE name = 'v1' ORDER BY part");
+    std::vector<std::pair<std::int64_t, std::int64_t>> rows;  // rowid, bytes
+    std::int64_t total = 0;
+    while (parts.step()) {
+        rows.emplace_back(parts.column_int(0), parts.column_int(1));
+        total += rows.back().second;
+        if (rows.back().second <= 0 || rows.back().second % 8 != 0) {
+            throw GazetteerError(fmt::format("'{}': lookup index is corrupt", path_.string()));
+        }
+    }
+    if (rows.empty()) throw GazetteerError(fmt::format("'{}' has no lookup index (unfinished build?)", path_.string()));
+    // Read the BLOB parts straight into place: one copy, no second buffer.
+    blob_.resize(static_cast<std::size_t>(total) / 8);
+    std::size_t word = 0;
+    for (const auto& [rowid, bytes] : rows) {
+        sqlite3_blob* blob = nullptr;
+        if (sqlite3_blob_open(db.handle(), "main", "lookup_index", "data", rowid, 0, &blob) != SQLITE_OK) {
+            throw GazetteerError(fmt::format("'{}': cannot read the lookup index: {}", path_.string(), sqlite3_errmsg(db.handle())));
+        }
+        const int rc = sqlite3_blob_read(blob, blob_.data() + word, static_cast<int>(bytes), 0);
+        sqlite3_blob_close(blob);
+        if (rc != SQLITE_OK) throw GazetteerError(fmt::format("'{}': cannot read the lookup index", path_.string()));
+        word += static_cast<std::size_t>(bytes) / 8;
+    }
     index_ = NameIndex(blob_);
 }
 

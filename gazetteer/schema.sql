@@ -1,7 +1,7 @@
--- geoevents gazetteer, schema version 1.
+-- geoevents gazetteer, schema version 2.
 -- Loaded by GazetteerBuilder into a new database before any import; indexes.sql runs after.
 PRAGMA application_id = 1195725381;  -- 'GEVE'
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 SELECT InitSpatialMetadata(1, 'WGS84');
 
 CREATE TABLE meta (
@@ -69,8 +69,11 @@ CREATE TABLE names (
   kind   TEXT NOT NULL  -- name, ascii, alternate, abbreviation, short_form, demonym, code
 );
 
--- The in-memory lookup structure, serialised at the end of a build (gazetteer/name_index.hpp).
+-- The in-memory lookup structure, serialised at the end of a build (gazetteer/name_index.hpp),
+-- in parts of at most 256 MiB (SQLite caps one BLOB below 1 GB; a world gazetteer's index is larger).
 CREATE TABLE lookup_index (
-  name TEXT PRIMARY KEY,
-  data BLOB NOT NULL
+  name TEXT NOT NULL,
+  part INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (name, part)
 );

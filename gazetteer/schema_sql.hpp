@@ -4,7 +4,7 @@
 
 namespace gazetteer {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 extern const std::string_view kSchemaSql;   ///< tables, run on an empty database
 extern const std::string_view kIndexesSql;  ///< indexes, run after the bulk import
 
