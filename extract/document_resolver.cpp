@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <deque>
 #include <map>
 #include <unordered_map>
 
@@ -64,19 +65,20 @@ double km_from_dot(double dot) { return geo::kEarthRadiusKm * std::acos(std::cla
 class DocumentResolver {
 public:
     DocumentResolver(const std::vector<MentionEvidence>& mentions, const gazetteer::Gazetteer& gaz)
-        : mentions_(mentions), gaz_(gaz), candidates_(mentions.size()), chosen_(mentions.size(), -1),
+        : mentions_(mentions), gaz_(gaz), list_of_(mentions.size()), chosen_(mentions.size(), -1),
           confidence_(mentions.size(), 0.0), first_scores_(mentions.size()) {
         // A name repeated in the document shares its candidates with its first mention.
         std::unordered_map<std::string_view, std::size_t> first_of;
         key_id_.resize(mentions.size());
         for (std::size_t i = 0; i < mentions.size(); ++i) {
-            auto& cs = candidates_[i];
             const auto [it, first] = first_of.emplace(mentions[i].key, i);
             key_id_[i] = it->second;
             if (!first && mentions[it->second].raw->postings.size() == mentions[i].raw->postings.size()) {
-                cs = candidates_[it->second];
+                list_of_[i] = list_of_[it->second];
                 continue;
             }
+            list_of_[i] = lists_.size();
+            auto& cs = lists_.emplace_back();
             for (const auto p : mentions[i].raw->postings) {
                 const auto place = gaz.place(p.place());
                 cs.push_back(Candidate{p, place, gazetteer::candidate_score(place, p.kind())});
@@ -93,7 +95,7 @@ public:
     std::vector<Resolution> population_baseline() {
         std::vector<Resolution> out(mentions_.size());
         for (std::size_t i = 0; i < mentions_.size(); ++i) {
-            const auto& cs = candidates_[i];
+            const auto& cs = cands(i);
             if (cs.empty()) continue;
             const auto best = std::max_element(cs.begin(), cs.end(), [](const Candidate& a, const Candidate& b) {
                 return a.place.population < b.place.population;
@@ -120,18 +122,18 @@ public:
         std::vector<Resolution> out(mentions_.size());
         for (std::size_t i = 0; i < mentions_.size(); ++i) {
             if (chosen_[i] >= 0 && confidence_[i] >= kMinConfidence) {
-                out[i] = Resolution{candidates_[i][static_cast<std::size_t>(chosen_[i])].posting, confidence_[i]};
+                out[i] = Resolution{cands(i)[static_cast<std::size_t>(chosen_[i])].posting, confidence_[i]};
             }
         }
         return out;
     }
 
 private:
-    // The share of the document's evidence in each country: every name votes for the countries
+    // The share of the document's evidence in each country: every distinct name votes once for the countries
     // of its likely candidates; countries and demonyms vote for themselves at full weight.
     void compute_focus() {
         double total = 0.0;
-        for (const auto& cs : candidates_) {
+        for (const auto& cs : lists_) {
             if (cs.empty()) continue;
             const auto& top = cs.front();
             if (top.place.feature_code.substr(0, 3) == "PCL" || top.posting.kind() == gazetteer::MatchKind::demonym) {
@@ -159,7 +161,7 @@ private:
         admin1_focus_.clear();
         double total = 0.0;
         for (std::size_t i = 0; i < mentions_.size(); ++i) {
-            const auto& cs = candidates_[i];
+            const auto& cs = cands(i);
             const auto& scores = first_scores_[i];
             if (cs.empty() || scores.empty()) continue;
             const std::size_t n = std::min<std::size_t>(cs.size(), 10);
@@ -195,7 +197,7 @@ private:
         const std::size_t to = std::min(mentions_.size(), i + kNeighbourWindow + 1);
         for (std::size_t j = from; j < to; ++j) {
             if (j == i || chosen_[j] < 0 || key_id_[j] == key_id_[i]) continue;
-            const auto& other = candidates_[j][static_cast<std::size_t>(chosen_[j])];
+            const auto& other = cands(j)[static_cast<std::size_t>(chosen_[j])];
             if (other.coarse) continue;
             best_dot = std::max(best_dot, candidate.x * other.x + candidate.y * other.y + candidate.z * other.z);
         }
@@ -203,7 +205,7 @@ private:
     }
 
     void choose(std::size_t i, bool use_proximity) {
-        const auto& cs = candidates_[i];
+        const auto& cs = cands(i);
         if (cs.empty()) return;
         if (cs.size() == 1) {  // nothing to choose between
             chosen_[i] = 0;
@@ -214,7 +216,7 @@ private:
         const auto& m = mentions_[i];
         const gazetteer::PlaceView* container = nullptr;
         if (m.container != kNoMention && chosen_[m.container] >= 0) {
-            container = &candidates_[m.container][static_cast<std::size_t>(chosen_[m.container])].place;
+            container = &cands(m.container)[static_cast<std::size_t>(chosen_[m.container])].place;
         }
         scores_.assign(cs.size(), 0.0);
         for (std::size_t c = 0; c < cs.size(); ++c) {
@@ -262,9 +264,9 @@ private:
             if (chosen_[i] < 0) continue;
             const auto j = best_of[key_of(i)];
             if (j == i) continue;
-            const auto target = candidates_[j][static_cast<std::size_t>(chosen_[j])].place.index;
-            for (std::size_t c = 0; c < candidates_[i].size(); ++c) {
-                if (candidates_[i][c].place.index == target) {
+            const auto target = cands(j)[static_cast<std::size_t>(chosen_[j])].place.index;
+            for (std::size_t c = 0; c < cands(i).size(); ++c) {
+                if (cands(i)[c].place.index == target) {
                     chosen_[i] = static_cast<int>(c);
                     confidence_[i] = confidence_[j];
                     break;
@@ -275,7 +277,10 @@ private:
 
     const std::vector<MentionEvidence>& mentions_;
     const gazetteer::Gazetteer& gaz_;
-    std::vector<std::vector<Candidate>> candidates_;
+    // Candidate lists, one per distinct name of the document; list_of_[i] is mention i's.
+    const std::vector<Candidate>& cands(std::size_t i) const { return lists_[list_of_[i]]; }
+    std::deque<std::vector<Candidate>> lists_;
+    std::vector<std::size_t> list_of_;
     std::vector<std::size_t> key_id_;  // the first mention with the same name
     std::vector<int> chosen_;
     std::vector<double> confidence_;
