@@ -14,7 +14,7 @@ namespace extract {
 class Lexicon;
 
 struct GeoparserOptions {
-    /// Resolve every mention to its highest-prior candidate and nothing else: the population
+    /// Resolve every mention to its most populous candidate and nothing else: the population
     /// baseline `geoevents eval` prints beside the real result.
     bool population_baseline = false;
 };

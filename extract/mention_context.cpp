@@ -1,14 +1,35 @@
 #include "extract/mention_context.hpp"
 
+#include <string>
+
 namespace extract {
 namespace {
 
 // Index of the word before token i (punctuation ends the search), or npos.
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
+// The word before token i, also across a hyphen joining the two ("a modern-day", "north-west").
 std::size_t word_before(const std::vector<Token>& tokens, std::size_t i) {
     if (i == 0 || i == npos) return npos;
-    return tokens[i - 1].is(Token::word) ? i - 1 : npos;
+    if (tokens[i - 1].is(Token::word)) return i - 1;
+    if (tokens[i].is(Token::hyphen_before) && i >= 2 && tokens[i - 2].is(Token::word)) return i - 2;
+    return npos;
+}
+
+// A compass word or phrase ending at word p ("west", "north west", "north-west").
+Compass compass_ending_at(const FoldedTokens& folded, const std::vector<Token>& tokens, std::size_t p,
+                          const Lexicon& lx, std::size_t& first) {
+    first = p;
+    if (const auto q = word_before(tokens, p); q != npos) {
+        std::string phrase(folded[q]);
+        phrase.push_back(' ');
+        phrase.append(folded[p]);
+        if (const auto c = lx.compass(phrase); c != Compass::none) {
+            first = q;
+            return c;
+        }
+    }
+    return lx.compass(folded[p]);
 }
 
 std::size_t word_after(const std::vector<Token>& tokens, std::size_t i) {
@@ -37,8 +58,9 @@ Qualifier find_qualifier(std::string_view text, const std::vector<Token>& tokens
     const auto p = word_before(tokens, first);
     if (p != npos) {
         const auto wp = folded[p];
-        if (const auto c = lx.compass(wp); c != Compass::none) {
-            q.compass = c;  // "eastern Aleppo", "northwest Idlib"
+        std::size_t compass_first = p;
+        if (const auto c = compass_ending_at(folded, tokens, p, lx, compass_first); c != Compass::none) {
+            q.compass = c;  // "eastern Aleppo", "northwest Idlib", "north-west Idlib"
         } else if (wp == "near" || wp == "outside" || wp == "around") {
             q.surroundings = Surroundings::near;
         } else if (wp == "of") {
@@ -50,10 +72,11 @@ Qualifier find_qualifier(std::string_view text, const std::vector<Token>& tokens
                     q.level = level;  // "the province of Daraa"
                 } else if (lx.area_part(wr, s)) {
                     q.surroundings = s;  // "the eastern parts of", "the outskirts of", "a suburb of"
-                    if (const auto c = word_before(tokens, r); c != npos) q.compass = lx.compass(folded[c]);
-                } else if (const auto c = lx.compass(wr); c != Compass::none) {
-                    q.compass = c;
-                    const auto before = word_before(tokens, r);
+                    std::size_t ignored = 0;
+                    if (const auto c = word_before(tokens, r); c != npos) q.compass = compass_ending_at(folded, tokens, c, lx, ignored);
+                } else if (std::size_t cf = r; lx.compass(wr) != Compass::none || compass_ending_at(folded, tokens, r, lx, cf) != Compass::none) {
+                    q.compass = compass_ending_at(folded, tokens, r, lx, cf);
+                    const auto before = word_before(tokens, cf);
                     Surroundings s2 = Surroundings::none;
                     if (before != npos && folded[before] == "the") {
                         // "the east of Aleppo": a part of it

@@ -77,6 +77,8 @@ private:
         const std::size_t k = j + 1;
         if (k >= tokens_.size()) return tokens_.size();
         if (tok(k).is(Token::word)) return tok(k).is(Token::newline_before) ? tokens_.size() : k;
+        // across a hyphen: "al-Bab", "Bustan al-Qasr", "Stratford-upon-Avon"
+        if (k + 1 < tokens_.size() && tok(k + 1).is(Token::hyphen_before)) return k + 1;
         if (is_punct(text_, tok(k), '.') && !tok(k).is(Token::space_before) && folded_[j].size() <= 3 &&
             capitalised(tok(j)) && is_word(k + 1) && tok(k + 1).is(Token::space_before) && capitalised(tok(k + 1))) {
             return k + 1;

@@ -71,7 +71,11 @@ void mark_title_lines(std::string_view text, std::vector<Token>& tokens) {
             ++long_words;
             if (t.is(Token::upper_initial)) ++capitalised;
         }
-        if (long_words >= 3 && capitalised * 10 >= long_words * 7) {
+        // a headline has no final full stop (a one-sentence article in capitals is not one)
+        const bool ends_sentence = line_end > line_begin && !tokens[line_end - 1].is(Token::word) &&
+                                   (text[tokens[line_end - 1].start] == '.' || text[tokens[line_end - 1].start] == '!' ||
+                                    text[tokens[line_end - 1].start] == '?');
+        if (!ends_sentence && long_words >= 3 && capitalised * 10 >= long_words * 7) {
             for (std::size_t k = line_begin; k < line_end; ++k) tokens[k].flags |= Token::title_line;
         }
     };
@@ -82,7 +86,6 @@ void mark_title_lines(std::string_view text, std::vector<Token>& tokens) {
         }
     }
     finish(tokens.size());
-    (void)text;
 }
 
 }  // namespace

@@ -125,7 +125,7 @@ TEST_CASE("a compass word before a name gives the part of the place", "[extract]
 
 // extract/data/compass.txt lists two-word forms ("north west", "south eastern"; "north-west" folds
 // to "north west"), but find_qualifier() looks up only the one word before the name.
-TEST_CASE("a compass word of two parts gives the combined direction", "[extract][mention_context][!mayfail]") {
+TEST_CASE("a compass word of two parts gives the combined direction", "[extract][mention_context]") {
     SECTION("north-west") {
         CHECK(qualifier_of("Rebels hold north-west Idlib after the offensive.", "Idlib").compass == Compass::northwest);
     }
@@ -268,7 +268,7 @@ TEST_CASE("a name used as a comparison is historical", "[extract][mention_contex
 
 // extract/data/historical_cues.txt holds "a modern day", the folded form of "a modern-day"; but
 // is_comparison() stops at the hyphen token between "modern" and "day".
-TEST_CASE("a hyphenated comparison cue makes a name historical", "[extract][mention_context][!mayfail]") {
+TEST_CASE("a hyphenated comparison cue makes a name historical", "[extract][mention_context]") {
     const std::string text = "Critics call the siege a modern-day Stalingrad for the rebels.";
     CHECK(Context(text, "Stalingrad").comparison());
     CHECK(only(parse(text), "Stalingrad").kind == MentionKind::historical);

@@ -87,7 +87,7 @@ TEST_CASE("a multi-word name is one mention", "[extract][recognizer]") {
 // The recogniser's contract (recognizer.cpp): a name may start with a lower-case Arabic article
 // joined by a hyphen ("al-Bab") and runs on over words "joined by a space or hyphen". The
 // tokenizer emits the hyphen as a punctuation token, and next_name_token() stops at it.
-TEST_CASE("names joined by hyphens are recognised", "[extract][recognizer][!mayfail]") {
+TEST_CASE("names joined by hyphens are recognised", "[extract][recognizer]") {
     SECTION("al-Bab, an alternate name of Al Bab") {
         CHECK(recognized("Rebels entered al-Bab after a long siege.") == std::vector<std::string>{"al-Bab"});
         const auto ms = parse("Rebels entered al-Bab after a long siege.");
