@@ -39,7 +39,7 @@ if [[ ! -f $BUILD/build.ninja ]]; then
     log "configuring $BUILD"
     cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGEOEVENTS_BUILD_TESTS=OFF >&2
 fi
-ninja -C "$BUILD" bench_generate_geonames bench_import bench_lookup >&2
+ninja -C "$BUILD" bench_generate_geonames bench_import bench_lookup bench_geoparse geoevents >&2
 BIN=$BUILD/bench
 
 # 2. The default inputs.
@@ -100,7 +100,20 @@ LOOKUP_OUT=$WORK/lookup.txt
 GEOEVENTS_BENCH_GAZETTEER=$GAZETTEER "${PIN[@]}" "$BIN/bench_lookup" --benchmark_counters_tabular=true \
     --benchmark_repetitions="$REPETITIONS" --benchmark_report_aggregates_only=true >"$LOOKUP_OUT"
 
-# 6. Figures.
+# 6. The geoparser: recognition and resolution on articles built from scripts/examples, one core
+# (pinned) and two threads; and the accuracy on the public corpora when they are beside the tree.
+GEOPARSE_OUT=$WORK/geoparse.txt
+{
+    GEOEVENTS_GAZETTEER=$GAZETTEER "${PIN[@]}" "$BIN/bench_geoparse" --mb 20 --threads 1
+    GEOEVENTS_GAZETTEER=$GAZETTEER "$BIN/bench_geoparse" --mb 20 --threads 2 | tail -2
+} >"$GEOPARSE_OUT"
+EVAL_OUT=$WORK/eval.txt
+: >"$EVAL_OUT"
+for corpus in "$SRC/../shared/eval/lgl/lgl.xml" "$SRC/../shared/eval/geovirus/GeoVirus.xml"; do
+    [[ -f $corpus ]] && "$BUILD/geoevents" --gazetteer "$GAZETTEER" eval "$corpus" >>"$EVAL_OUT" && echo >>"$EVAL_OUT"
+done
+
+# 7. Figures.
 echo
 echo "== Machine"
 echo "cores: $(nproc), CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), date: $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -119,3 +132,11 @@ awk -F'\t' '
 echo
 echo "== Lookups (Google Benchmark, single thread; aggregates of $REPETITIONS repetitions)"
 cat "$LOOKUP_OUT"
+echo
+echo "== Geoparser (bench_geoparse: Geoparser::parse on articles built from scripts/examples)"
+cat "$GEOPARSE_OUT"
+if [[ -s $EVAL_OUT ]]; then
+    echo
+    echo "== Accuracy (geoevents eval, default gazetteer)"
+    cat "$EVAL_OUT"
+fi

@@ -5,42 +5,11 @@
 
 #include <fmt/format.h>
 
+#include "extract/word_list.hpp"
 #include "gazetteer/error.hpp"
-#include "gazetteer/fold.hpp"
-#include "gazetteer/line_reader.hpp"
 #include "gazetteer/name_index.hpp"
 
 namespace extract {
-namespace {
-
-// Calls row(fields) for every data line (comments and blank lines skipped); fields are the
-// tab-separated columns, the first one folded.
-template <typename F>
-void read_list(const std::filesystem::path& path, std::size_t columns, F&& row) {
-    gazetteer::LineReader reader(path.string());
-    std::string_view line;
-    while (reader.next(line)) {
-        if (!reader.problem().empty()) throw gazetteer::InputError(path.string(), reader.line_number(), std::string(reader.problem()));
-        if (line.empty() || line.front() == '#') continue;
-        std::vector<std::string> fields;
-        std::size_t pos = 0;
-        for (;;) {
-            const auto tab = line.find('\t', pos);
-            fields.emplace_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
-            if (tab == std::string_view::npos) break;
-            pos = tab + 1;
-        }
-        if (fields.size() != columns) {
-            throw gazetteer::InputError(path.string(), reader.line_number(),
-                                        fmt::format("expected {} tab-separated column(s), found {}", columns, fields.size()));
-        }
-        fields[0] = gazetteer::fold_name(fields[0]);
-        if (fields[0].empty()) throw gazetteer::InputError(path.string(), reader.line_number(), "empty entry");
-        row(fields, reader.line_number());
-    }
-}
-
-}  // namespace
 
 Lexicon::WordInfo& Lexicon::entry(std::string_view folded) { return words_[gazetteer::hash_key(folded)]; }
 
@@ -49,10 +18,6 @@ const Lexicon::WordInfo& Lexicon::info(std::string_view folded) const noexcept {
     const auto it = words_.find(gazetteer::hash_key(folded));
     return it == words_.end() ? none : it->second;
 }
-
-namespace {
-
-}  // namespace
 
 Lexicon Lexicon::load(const std::filesystem::path& dir) {
     Lexicon lx;
@@ -64,10 +29,10 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
              {"name_connectors.txt", W::connector}, {"common_words.txt", W::common_word},
              {"local_institutions.txt", W::local_institution}, {"given_names.txt", W::given_name},
              {"speech_verbs.txt", W::speech_verb}}) {
-        read_list(dir / file, 1, [&, flag = flag](const std::vector<std::string>& f, std::uint64_t) { lx.entry(f[0]).flags |= flag; });
+        read_word_list(dir / file, 1, [&, flag = flag](const std::vector<std::string>& f, std::uint64_t) { lx.entry(f[0]).flags |= flag; });
     }
     const auto compass_file = dir / "compass.txt";
-    read_list(compass_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
+    read_word_list(compass_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
         static const std::unordered_map<std::string, Compass> names = {
             {"north", Compass::north}, {"northeast", Compass::northeast}, {"east", Compass::east},
             {"southeast", Compass::southeast}, {"south", Compass::south}, {"southwest", Compass::southwest},
@@ -77,7 +42,7 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
         lx.entry(f[0]).compass = it->second;
     });
     const auto admin_file = dir / "admin_terms.txt";
-    read_list(admin_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
+    read_word_list(admin_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
         AdminLevel level;
         if (f[1] == "admin1") level = AdminLevel::admin1;
         else if (f[1] == "admin2") level = AdminLevel::admin2;
@@ -86,7 +51,7 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
         lx.entry(f[0]).level = level;
     });
     const auto parts_file = dir / "area_parts.txt";
-    read_list(parts_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
+    read_word_list(parts_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
         static const std::unordered_map<std::string, Surroundings> names = {
             {"none", Surroundings::none}, {"outskirts", Surroundings::outskirts},
             {"countryside", Surroundings::countryside}, {"suburb", Surroundings::suburb}, {"near", Surroundings::near}};

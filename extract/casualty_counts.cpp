@@ -1,0 +1,556 @@
+#include "extract/casualty_counts.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "extract/token.hpp"
+#include "extract/word_list.hpp"
+#include "gazetteer/error.hpp"
+#include "gazetteer/fold.hpp"
+#include "gazetteer/line_reader.hpp"
+
+namespace extract {
+namespace {
+
+constexpr std::uint64_t kMaxCount = 1'000'000'000'000'000ull;  // 10^15
+
+// ---- loading ---------------------------------------------------------------------------------
+
+
+std::uint64_t parse_value(const std::filesystem::path& file, std::uint64_t line, const std::string& text) {
+    std::uint64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value > kMaxCount) {
+        throw gazetteer::InputError(file.string(), line, fmt::format("'{}' is not a whole number up to 10^15", text));
+    }
+    return value;
+}
+
+CountKind parse_kind(const std::filesystem::path& file, std::uint64_t line, const std::string& text, bool allow_vague) {
+    static const std::unordered_map<std::string, CountKind> kinds = {
+        {"exact", CountKind::exact}, {"lower_bound", CountKind::lower_bound}, {"upper_bound", CountKind::upper_bound},
+        {"approximate", CountKind::approximate}, {"vague", CountKind::vague}};
+    const auto it = kinds.find(text);
+    if (it == kinds.end() || (!allow_vague && it->second == CountKind::vague)) {
+        throw gazetteer::InputError(file.string(), line,
+                                    fmt::format("'{}' is not a kind of count (exact, lower_bound, upper_bound, approximate{})",
+                                                text, allow_vague ? ", vague" : ""));
+    }
+    return it->second;
+}
+
+std::size_t word_count(const std::string& folded) { return static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' ')) + 1; }
+
+// ---- words of a sentence ---------------------------------------------------------------------
+
+// One token of the text: a folded word, a number ("1,200" and "1.5" joined), or one punctuation
+// character.
+struct Word {
+    std::string text;
+    bool is_word = false;
+    bool digits = false;       // ASCII digits only, separators removed ("1200")
+    int fraction_digits = 0;   // digits after a decimal point ("1.25" -> text "125", 2)
+    bool space_before = false;
+};
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::vector<Word> split_words(std::string_view text) {
+    const auto tokens = tokenize(text);
+    std::vector<Word> words;
+    words.reserve(tokens.size());
+    auto raw = [&](std::size_t k) { return tokens[k].text(text); };
+    auto glued = [&](std::size_t k) { return k < tokens.size() && !tokens[k].is(Token::space_before); };
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        Word w;
+        w.space_before = tokens[k].is(Token::space_before);
+        if (!tokens[k].is(Token::word)) {
+            w.text = std::string(raw(k));
+            words.push_back(std::move(w));
+            continue;
+        }
+        w.is_word = true;
+        if (all_digits(raw(k))) {
+            w.digits = true;
+            w.text = std::string(raw(k));
+            // "1,200,000": groups of exactly three digits after commas, no spaces
+            if (w.text.size() <= 3) {
+                while (glued(k + 1) && raw(k + 1) == "," && glued(k + 2) && tokens[k + 2].is(Token::word) &&
+                       raw(k + 2).size() == 3 && all_digits(raw(k + 2))) {
+                    w.text += raw(k + 2);
+                    k += 2;
+                }
+            }
+            // "1.5"
+            if (glued(k + 1) && raw(k + 1) == "." && glued(k + 2) && tokens[k + 2].is(Token::word) && all_digits(raw(k + 2))) {
+                w.text += raw(k + 2);
+                w.fraction_digits = static_cast<int>(raw(k + 2).size());
+                k += 2;
+            }
+        } else {
+            w.text = gazetteer::fold_name(raw(k));
+        }
+        words.push_back(std::move(w));
+    }
+    return words;
+}
+
+bool is_punct(const std::vector<Word>& w, std::size_t i, std::string_view p) { return i < w.size() && !w[i].is_word && w[i].text == p; }
+bool is_word(const std::vector<Word>& w, std::size_t i, std::string_view text) { return i < w.size() && w[i].is_word && w[i].text == text; }
+bool is_hyphen(const std::vector<Word>& w, std::size_t i) {
+    return i < w.size() && !w[i].is_word && (w[i].text == "-" || w[i].text == "\u2010" || w[i].text == "\u2011");
+}
+// A hyphen joining two words ("twenty-one", "12-year-old").
+bool is_joining_hyphen(const std::vector<Word>& w, std::size_t i) {
+    return is_hyphen(w, i) && !w[i].space_before && i + 1 < w.size() && w[i + 1].is_word && !w[i + 1].space_before;
+}
+
+// ---- phrase matching -------------------------------------------------------------------------
+
+struct PhraseMatch {
+    const CasualtyLexicon::Entry* entry = nullptr;
+    std::size_t end = 0;  // one past the last word
+    explicit operator bool() const noexcept { return entry != nullptr; }
+};
+
+using EntryTest = std::function<bool(const CasualtyLexicon::Entry&)>;
+
+// The longest listed phrase starting at word i that passes `test` (words may be joined by
+// hyphens: "so-called").
+PhraseMatch longest_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx, const EntryTest& test) {
+    PhraseMatch best;
+    std::string key;
+    std::size_t k = i;
+    for (std::size_t n = 0; n < lx.longest_phrase() && k < w.size() && w[k].is_word; ++n) {
+        if (n > 0) key.push_back(' ');
+        key += w[k].text;
+        ++k;
+        if (const auto* e = lx.lookup(key); e && test(*e)) best = {e, k};
+        if (is_joining_hyphen(w, k)) ++k;
+    }
+    return best;
+}
+
+// Whether a listed phrase passing `test` ends right before word `end`.
+bool phrase_ends_at(const std::vector<Word>& w, std::size_t end, const CasualtyLexicon& lx, const EntryTest& test) {
+    for (std::size_t n = 1; n <= lx.longest_phrase() && n <= end; ++n) {
+        if (const auto m = longest_at(w, end - n, lx, test); m && m.end == end) return true;
+    }
+    return false;
+}
+
+// ---- counts ----------------------------------------------------------------------------------
+
+struct CountMatch {
+    CountValue count;
+    std::size_t end = 0;  // one past the last word
+};
+
+bool checked_mul(std::uint64_t a, std::uint64_t b, std::uint64_t& out) {
+    if (a != 0 && b > kMaxCount / a) return false;
+    out = a * b;
+    return true;
+}
+
+const CasualtyLexicon::Entry* number_word(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+    if (i >= w.size() || !w[i].is_word || w[i].digits) return nullptr;
+    const auto* e = lx.lookup(w[i].text);
+    return e && e->number ? e : nullptr;
+}
+
+bool is_multiplier(const CasualtyLexicon::Entry* e) { return e && e->number_role != CasualtyLexicon::NumberRole::add; }
+
+// "54", "1,200", "1.2 million", "3 dozen".
+std::optional<CountMatch> digits_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+    if (i >= w.size() || !w[i].digits || w[i].text.size() > 15) return std::nullopt;
+    std::uint64_t value = 0;
+    std::from_chars(w[i].text.data(), w[i].text.data() + w[i].text.size(), value);
+    std::size_t end = i + 1;
+    if (const auto* m = number_word(w, end, lx); is_multiplier(m)) {
+        std::uint64_t scaled = 0;
+        if (!checked_mul(value, *m->number, scaled)) return std::nullopt;
+        for (int f = 0; f < w[i].fraction_digits; ++f) scaled /= 10;
+        value = scaled;
+        ++end;
+    } else if (w[i].fraction_digits > 0) {
+        return std::nullopt;  // "1.5" alone counts no people
+    }
+    if (value > kMaxCount) return std::nullopt;
+    return CountMatch{{value, CountKind::exact}, end};
+}
+
+// "four", "twenty-one", "a hundred", "two hundred and fifty", "three thousand".
+std::optional<CountMatch> words_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+    using Role = CasualtyLexicon::NumberRole;
+    std::uint64_t total = 0, current = 0;
+    enum class Last { none, one, add, tens, multiply, scale } last = Last::none;
+    std::size_t k = i, end = i;
+    if ((is_word(w, k, "a") || is_word(w, k, "an")) && is_multiplier(number_word(w, k + 1, lx))) {
+        current = 1;
+        last = Last::one;
+        ++k;
+    }
+    while (k < w.size()) {
+        const auto* e = number_word(w, k, lx);
+        if (!e) break;
+        const std::uint64_t v = *e->number;
+        if (e->number_role == Role::add) {
+            const bool after_tens = last == Last::tens && v < 10 && v > 0;
+            if (last != Last::none && last != Last::multiply && last != Last::scale && !after_tens) break;
+            current += v;
+            last = (v >= 20 && v < 100 && v % 10 == 0) ? Last::tens : Last::add;
+        } else if (e->number_role == Role::multiply) {
+            if (last == Last::none || last == Last::multiply || last == Last::scale) break;
+            if (!checked_mul(current, v, current)) return std::nullopt;
+            last = Last::multiply;
+        } else {
+            if (last == Last::none || last == Last::scale) break;
+            std::uint64_t part = 0;
+            if (!checked_mul(current, v, part) || total > kMaxCount - part) return std::nullopt;
+            total += part;
+            current = 0;
+            last = Last::scale;
+        }
+        end = ++k;
+        // "twenty-one"; "two hundred and fifty"
+        if (is_joining_hyphen(w, k) && number_word(w, k + 1, lx)) {
+            ++k;
+        } else if ((last == Last::multiply || last == Last::scale) && is_word(w, k, "and")) {
+            const auto* next = number_word(w, k + 1, lx);
+            if (next && next->number_role == Role::add) ++k;
+        }
+    }
+    if (end == i || last == Last::one) return std::nullopt;
+    const std::uint64_t value = total + current;
+    if (value > kMaxCount) return std::nullopt;
+    return CountMatch{{value, CountKind::exact}, end};
+}
+
+// "dozens", "a few", "several hundred", "hundreds of thousands".
+std::optional<CountMatch> vague_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+    const auto m = longest_at(w, i, lx, [](const auto& e) { return e.vague.has_value(); });
+    if (!m) return std::nullopt;
+    CountValue count = *m.entry->vague;
+    std::size_t end = m.end;
+    if (const auto* mult = number_word(w, end, lx); is_multiplier(mult)) {
+        if (!checked_mul(count.value, *mult->number, count.value)) return std::nullopt;
+        ++end;
+    } else if (is_word(w, end, "of")) {
+        const auto big = longest_at(w, end + 1, lx, [](const auto& e) { return e.vague && e.vague->value >= 1000; });
+        if (big) {
+            if (!checked_mul(count.value, big.entry->vague->value, count.value)) return std::nullopt;
+            end = big.end;
+        }
+    }
+    return CountMatch{count, end};
+}
+
+// A number without qualifiers: the longest of the three forms (a vague phrase on a tie).
+std::optional<CountMatch> core_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+    std::optional<CountMatch> best = vague_at(w, i, lx);
+    for (auto candidate : {digits_at(w, i, lx), words_at(w, i, lx)}) {
+        if (candidate && (!best || candidate->end > best->end)) best = candidate;
+    }
+    return best;
+}
+
+// A whole count phrase starting at word i: qualifiers, number, range.
+std::optional<CountMatch> count_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+    if (i >= w.size() || !w[i].is_word) return std::nullopt;
+    if (is_word(w, i, "between")) {
+        const auto low = core_at(w, i + 1, lx);
+        if (!low || !is_word(w, low->end, "and")) return std::nullopt;
+        const auto high = core_at(w, low->end + 1, lx);
+        if (!high) return std::nullopt;
+        return CountMatch{{std::min(low->count.value, high->count.value), CountKind::range}, high->end};
+    }
+    std::optional<CountKind> qualifier;
+    std::size_t k = i;
+    if (const auto q = longest_at(w, k, lx, [](const auto& e) { return e.qualifier_before.has_value(); })) {
+        if (core_at(w, q.end, lx)) {
+            qualifier = *q.entry->qualifier_before;
+            k = q.end;
+        }
+    }
+    auto core = core_at(w, k, lx);
+    if (!core) return std::nullopt;
+    CountMatch result = *core;
+    if (const auto q = longest_at(w, result.end, lx, [](const auto& e) { return e.qualifier_after.has_value(); })) {
+        if (!qualifier) qualifier = *q.entry->qualifier_after;
+        result.end = q.end;
+    } else if (is_word(w, result.end, "or") ||
+               ((is_hyphen(w, result.end) || is_punct(w, result.end, "\u2013")) && w[result.end - 1].digits)) {
+        // "two or three", "5-10", "5–10"
+        if (const auto high = core_at(w, result.end + 1, lx)) {
+            result.count = {std::min(result.count.value, high->count.value), CountKind::range};
+            result.end = high->end;
+        }
+    }
+    if (qualifier) result.count.kind = *qualifier;
+    return result;
+}
+
+// ---- casualties ------------------------------------------------------------------------------
+
+struct FoundCount {
+    std::size_t begin = 0, end = 0;
+    CountValue count;
+    bool subset = false;   // part of another group
+    bool measure = false;  // a number of something else
+    bool claimed = false;  // linked to an outcome already
+};
+
+struct Finding {
+    Outcome outcome;
+    CountValue count;
+};
+
+// The counts of a sentence, and which one starts at each word.
+struct Counts {
+    std::vector<FoundCount> list;
+    std::vector<std::size_t> starting;  // per word: index into list, or npos
+
+    FoundCount* at(std::size_t word) {
+        return word < starting.size() && starting[word] != std::string::npos ? &list[starting[word]] : nullptr;
+    }
+};
+
+bool has_cue(const CasualtyLexicon::Entry& e, CasualtyLexicon::Cue c) { return e.has(c); }
+
+// Links a count to a casualty word after it ("54 people, including five children, had been
+// killed"). Returns the outcome and the counts added up, or nullopt.
+std::optional<Finding> link_forward(const std::vector<Word>& w, Counts& counts, std::size_t c, const CasualtyLexicon& lx) {
+    using Cue = CasualtyLexicon::Cue;
+    constexpr int kMaxWords = 8;         // noun phrase and auxiliaries between the count and the word
+    constexpr std::size_t kMaxReach = 40;  // tokens, subset clauses included
+    std::vector<std::size_t> chain{c};
+    bool in_clause = false;       // inside "including ..." or "(...)"
+    bool after_and = false;
+    int words = 0;
+    auto count_starting = [&](std::size_t i) { return counts.at(i); };
+    const std::size_t first = counts.list[c].end;
+    std::size_t i = first;
+    while (i < w.size() && i < first + kMaxReach) {
+        if (auto* fc = count_starting(i)) {
+            if (fc->measure) {
+                i = fc->end;
+                continue;
+            }
+            if (in_clause || fc->subset) {
+                in_clause = true;
+                i = fc->end;
+                continue;
+            }
+            if (!after_and || fc->claimed) return std::nullopt;
+            chain.push_back(counts.starting[i]);
+            after_and = false;
+            i = fc->end;
+            continue;
+        }
+        after_and = false;
+        if (!w[i].is_word) {
+            if (w[i].text == "," || w[i].text == "(") {
+                if (in_clause && w[i].text == ",") {
+                    in_clause = false;
+                } else if (w[i].text == "(" ||
+                           longest_at(w, i + 1, lx, [](const auto& e) { return has_cue(e, Cue::subset_before); }) ||
+                           (count_starting(i + 1) && count_starting(i + 1)->subset)) {
+                    in_clause = true;
+                } else {
+                    return std::nullopt;
+                }
+            } else if (w[i].text == ")") {
+                in_clause = false;
+            } else if (!is_hyphen(w, i)) {
+                return std::nullopt;
+            }
+            ++i;
+            continue;
+        }
+        if (const auto cue = longest_at(w, i, lx, [](const auto& e) { return e.cues != 0; })) {
+            if (cue.entry->has(Cue::toll_killed) || cue.entry->has(Cue::toll_injured) || cue.entry->has(Cue::boundary)) {
+                return std::nullopt;
+            }
+            if (cue.entry->has(Cue::subset_before) || cue.entry->has(Cue::subset_after)) {
+                in_clause = true;
+                i = cue.end;
+                continue;
+            }
+        }
+        if (const auto word = longest_at(w, i, lx, [](const auto& e) { return e.outcome.has_value(); })) {
+            // "two car bombs killed 15 people": the word has an object of its own
+            if (const auto* object = count_starting(word.end); object && !object->measure && !object->subset) return std::nullopt;
+            Finding f{*word.entry->outcome, {0, CountKind::exact}};
+            for (const auto k : chain) {
+                const auto& part = counts.list[k].count;
+                f.count.value += part.value;
+                if (f.count.kind == CountKind::exact) f.count.kind = part.kind;
+                counts.list[k].claimed = true;
+            }
+            return f;
+        }
+        if (w[i].text == "and") after_and = true;
+        if (!in_clause && ++words > kMaxWords) return std::nullopt;
+        ++i;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+// ---- CasualtyLexicon -------------------------------------------------------------------------
+
+const CasualtyLexicon::Entry* CasualtyLexicon::lookup(std::string_view folded_phrase) const noexcept {
+    const auto it = phrases_.find(std::string(folded_phrase));
+    return it == phrases_.end() ? nullptr : &it->second;
+}
+
+CasualtyLexicon CasualtyLexicon::load(const std::filesystem::path& dir) {
+    CasualtyLexicon lx;
+    auto entry = [&lx](const std::string& folded) -> Entry& {
+        lx.longest_phrase_ = std::max(lx.longest_phrase_, word_count(folded));
+        return lx.phrases_[folded];
+    };
+
+    const auto numbers_file = dir / "number_words.txt";
+    read_word_list(numbers_file, 3, [&](const std::vector<std::string>& f, std::uint64_t line) {
+        NumberRole role;
+        if (f[2] == "add") role = NumberRole::add;
+        else if (f[2] == "multiply") role = NumberRole::multiply;
+        else if (f[2] == "scale") role = NumberRole::scale;
+        else throw gazetteer::InputError(numbers_file.string(), line, fmt::format("'{}' is not add, multiply or scale", f[2]));
+        if (f[0].find(' ') != std::string::npos) {
+            throw gazetteer::InputError(numbers_file.string(), line, fmt::format("'{}': a number word is one word", f[0]));
+        }
+        auto& e = entry(f[0]);
+        e.number = parse_value(numbers_file, line, f[1]);
+        e.number_role = role;
+    });
+
+    const auto vague_file = dir / "vague_counts.txt";
+    read_word_list(vague_file, 3, [&](const std::vector<std::string>& f, std::uint64_t line) {
+        entry(f[0]).vague = CountValue{parse_value(vague_file, line, f[1]), parse_kind(vague_file, line, f[2], true)};
+    });
+
+    const auto qualifiers_file = dir / "count_qualifiers.txt";
+    read_word_list(qualifiers_file, 3, [&](const std::vector<std::string>& f, std::uint64_t line) {
+        const auto kind = parse_kind(qualifiers_file, line, f[1], false);
+        if (f[2] == "before") entry(f[0]).qualifier_before = kind;
+        else if (f[2] == "after") entry(f[0]).qualifier_after = kind;
+        else throw gazetteer::InputError(qualifiers_file.string(), line, fmt::format("'{}' is not before or after", f[2]));
+    });
+
+    const auto words_file = dir / "casualty_words.txt";
+    read_word_list(words_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
+        if (f[1] == "killed") entry(f[0]).outcome = Outcome::killed;
+        else if (f[1] == "injured") entry(f[0]).outcome = Outcome::injured;
+        else throw gazetteer::InputError(words_file.string(), line, fmt::format("'{}' is not killed or injured", f[1]));
+    });
+
+    const auto cues_file = dir / "casualty_cues.txt";
+    read_word_list(cues_file, 2, [&](const std::vector<std::string>& f, std::uint64_t line) {
+        static const std::unordered_map<std::string, Cue> roles = {
+            {"subset_before", subset_before}, {"subset_after", subset_after}, {"toll_killed", toll_killed},
+            {"toll_injured", toll_injured}, {"span", span}, {"measure", measure}, {"boundary", boundary}};
+        const auto it = roles.find(f[1]);
+        if (it == roles.end()) throw gazetteer::InputError(cues_file.string(), line, fmt::format("'{}' is not a cue role", f[1]));
+        entry(f[0]).cues |= it->second;
+    });
+    return lx;
+}
+
+// ---- public functions ------------------------------------------------------------------------
+
+std::optional<CountValue> parse_count(std::string_view phrase, const CasualtyLexicon& lexicon) {
+    const auto words = split_words(phrase);
+    const auto m = count_at(words, 0, lexicon);
+    if (!m || m->end != words.size()) return std::nullopt;
+    return m->count;
+}
+
+CasualtyCounts find_casualties(std::string_view sentence, const CasualtyLexicon& lexicon) {
+    using Cue = CasualtyLexicon::Cue;
+    const auto& lx = lexicon;
+    const auto w = split_words(sentence);
+    CasualtyCounts result;
+
+    Counts counts;
+    counts.starting.assign(w.size(), std::string::npos);
+    for (std::size_t i = 0; i < w.size();) {
+        if (const auto m = count_at(w, i, lx)) {
+            FoundCount fc;
+            fc.begin = i;
+            fc.end = m->end;
+            fc.count = m->count;
+            std::size_t after = fc.end;
+            if (is_joining_hyphen(w, after)) ++after;  // "12-year-old"
+            fc.measure = static_cast<bool>(longest_at(w, after, lx, [](const auto& e) { return e.has(Cue::measure); }));
+            fc.subset = phrase_ends_at(w, fc.begin, lx, [](const auto& e) { return e.has(Cue::subset_before); }) ||
+                        static_cast<bool>(longest_at(w, fc.end, lx, [](const auto& e) { return e.has(Cue::subset_after); }));
+            counts.starting[i] = counts.list.size();
+            counts.list.push_back(fc);
+            i = m->end;
+        } else {
+            ++i;
+        }
+    }
+    auto usable = [](const FoundCount* fc) { return fc && !fc->subset && !fc->measure && !fc->claimed; };
+
+    std::vector<Finding> findings;
+    // A casualty word right before the count: "killing at least 37 people".
+    for (auto& fc : counts.list) {
+        if (!usable(&fc)) continue;
+        for (std::size_t n = 1; n <= lx.longest_phrase() && n <= fc.begin; ++n) {
+            const auto m = longest_at(w, fc.begin - n, lx, [](const auto& e) { return e.outcome.has_value(); });
+            if (m && m.end == fc.begin) {
+                findings.push_back({*m.entry->outcome, fc.count});
+                fc.claimed = true;
+                break;
+            }
+        }
+    }
+    // A toll phrase a few words before the count: "the death toll has risen to 40".
+    constexpr std::size_t kTollReach = 6;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        const auto toll = longest_at(w, i, lx, [](const auto& e) { return e.has(Cue::toll_killed) || e.has(Cue::toll_injured); });
+        if (!toll) continue;
+        const Outcome outcome = toll.entry->has(Cue::toll_killed) ? Outcome::killed : Outcome::injured;
+        for (std::size_t k = toll.end; k < w.size() && k < toll.end + kTollReach; ++k) {
+            if (!w[k].is_word) break;
+            auto* fc = counts.at(k);
+            if (!fc) continue;
+            if (!usable(fc)) break;
+            // "rose from 30 to 40": the figure it rose to
+            if (auto* to = counts.at(fc->end + 1); is_word(w, k - 1, "from") && is_word(w, fc->end, "to") && usable(to)) {
+                fc->claimed = true;
+                fc = to;
+            }
+            findings.push_back({outcome, fc->count});
+            fc->claimed = true;
+            break;
+        }
+        i = toll.end - 1;
+    }
+    // A casualty word after the count: "54 people had been killed", "14 injured".
+    for (std::size_t c = 0; c < counts.list.size(); ++c) {
+        if (!usable(&counts.list[c])) continue;
+        if (const auto f = link_forward(w, counts, c, lx)) findings.push_back(*f);
+    }
+
+    for (const auto& f : findings) {
+        auto& slot = f.outcome == Outcome::killed ? result.killed : result.injured;
+        if (!slot || f.count.value < slot->value) slot = f.count;
+    }
+    for (std::size_t i = 0; i < w.size() && !result.total_over_days; ++i) {
+        result.total_over_days = static_cast<bool>(longest_at(w, i, lx, [](const auto& e) { return e.has(Cue::span); }));
+    }
+    return result;
+}
+
+}  // namespace extract
