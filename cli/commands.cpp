@@ -8,12 +8,14 @@ std::unique_ptr<Command> make_gazetteer_lookup();
 std::unique_ptr<Command> make_gazetteer_info();
 std::unique_ptr<Command> make_eval();
 std::unique_ptr<Command> make_places();
+std::unique_ptr<Command> make_map();
 
 const std::vector<CommandSpec>& command_table() {
     static const std::vector<CommandSpec> table = {
         {{"gazetteer", "build"}, "Build a gazetteer database from GeoNames dumps and vector layers", make_gazetteer_build},
         {{"gazetteer", "lookup"}, "Look a place name up in the gazetteer", make_gazetteer_lookup},
         {{"gazetteer", "info"}, "Show what a gazetteer holds and where it came from", make_gazetteer_info},
+        {{"map"}, "Extract the events of articles and write them as map layers", make_map},
         {{"places"}, "Find and resolve the place mentions of articles (JSON Lines out)", make_places},
         {{"eval"}, "Score the geoparser on a public corpus (LGL, TR-News, GeoVirus)", make_eval},
     };

@@ -70,6 +70,11 @@ Gazetteer::Gazetteer(std::filesystem::path path) : path_(std::move(path)) {
         word += static_cast<std::size_t>(bytes) / 8;
     }
     index_ = NameIndex(blob_);
+    Statement countries(db, "SELECT code, name, coalesce(iso3, '') FROM countries");
+    while (countries.step()) {
+        countries_.emplace(std::string(countries.column_text(0)),
+                           Country{std::string(countries.column_text(1)), std::string(countries.column_text(2))});
+    }
 }
 
 std::vector<Candidate> Gazetteer::lookup(std::string_view name, const LookupOptions& options) const {
@@ -91,6 +96,11 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name, const LookupOpti
     });
     if (options.limit > 0 && out.size() > options.limit) out.resize(options.limit);
     return out;
+}
+
+const Gazetteer::Country* Gazetteer::country(std::string_view code) const {
+    const auto it = countries_.find(code);
+    return it == countries_.end() ? nullptr : &it->second;
 }
 
 GazetteerInfo Gazetteer::info() const {

@@ -3,6 +3,7 @@
 // read-only by any number of threads.
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,10 +62,19 @@ public:
     /// What the database holds and where it came from (reads the database again).
     GazetteerInfo info() const;
 
+    struct Country {
+        std::string name;
+        std::string iso3;
+    };
+    /// The country of an ISO 3166-1 alpha-2 code, from the code tables the gazetteer was built
+    /// with; nullptr when it has none.
+    const Country* country(std::string_view code) const;
+
 private:
     std::filesystem::path path_;
     std::vector<std::uint64_t> blob_;
     NameIndex index_;
+    std::map<std::string, Country, std::less<>> countries_;
 };
 
 /// Where the default gazetteer lives: $XDG_DATA_HOME/geoevents/gazetteer.sqlite, else

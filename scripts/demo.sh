@@ -19,3 +19,13 @@ echo
 echo "place mentions (doc, text, kind, qualifier -> place, feature, country, confidence):"
 # One line per mention, from the JSON the program wrote.
 sed -E 's/.*"doc_id":"([^"]*)","start":[0-9]+,"end":[0-9]+,"text":"([^"]*)","kind":"([^"]*)","qualifier":("[^"]*"|null),"place_id":("[^"]*"|null),"name":("[^"]*"|null),"feature_code":("[^"]*"|null),"country_code":("[^"]*"|null).*"confidence":([0-9.]+).*/  \1  \2  \3 \4 -> \6 \7 \8 \9/' "$out/mentions.jsonl"
+
+echo
+echo "\$ geoevents map scripts/examples/ -o $out/layers --published 2016-11-20 --overwrite"
+"$bin" map "$top/scripts/examples/" -o "$out/layers" --published 2016-11-20 --overwrite
+echo
+ogrinfo -ro -q -geom=NO "$out/layers/events.geojson" \
+  -sql "SELECT event_date, sub_event_type, location_mention, fatalities, actor1 FROM events" |
+  grep -E "event_date|sub_event_type|location_mention|fatalities|actor1" | sed 's/^ */  /'
+echo
+echo "Layers in $out/layers: open events.geojson, places.geojson and areas.geojson in QGIS."

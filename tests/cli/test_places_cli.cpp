@@ -9,34 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/geoparse_scores.hpp"
+#include "cli/cli_fixture.hpp"
 #include "fixtures.hpp"
 #include "geo/distance.hpp"
 
 namespace {
 
-std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
-
-// The fixture gazetteer, built once with the CLI (as tests/cli/test_gazetteer_cli.cpp does).
-const std::filesystem::path& gazetteer() {
-    static testing::TempDir dir;
-    static const std::filesystem::path path = [] {
-        const auto out = dir / "g.sqlite";
-        std::string cmd = testing::geoevents_bin().string() + " -q gazetteer build -o " + q(out);
-        for (const char* f : {"mini_cities.txt", "mini_countries.txt", "admin1CodesASCII.txt", "admin2Codes.txt",
-                              "countryInfo.txt", "alternateNamesV2.txt"}) {
-            cmd += " " + q(testing::fixture_path(std::string("geonames/") + f));
-        }
-        cmd += " --admin1-points " + q(testing::fixture_path("geonames/admin1-points.tsv"));
-        cmd += " --tables " + q(testing::tables_dir());
-        const auto r = testing::run_command(cmd);
-        INFO(r.err);
-        REQUIRE(r.status == 0);
-        return out;
-    }();
-    return path;
-}
-
-std::string geoevents() { return testing::geoevents_bin().string() + " --gazetteer " + q(gazetteer()); }
+std::string q(const std::filesystem::path& p) { return testing::shell_quote(p); }
+std::string geoevents() { return testing::geoevents_with_fixture_gazetteer(); }
 
 std::vector<nlohmann::json> json_lines(const std::string& out) {
     std::vector<nlohmann::json> lines;

@@ -1,0 +1,105 @@
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "extract/casualty_counts.hpp"
+#include "extract/codepoints.hpp"
+#include "extract/dates.hpp"
+#include "extract/event_extractor.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/parallel_parse.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "output/atomic_file.hpp"
+#include "output/event_layers.hpp"
+#include "output/mention_json.hpp"
+
+namespace cli {
+namespace {
+
+class Map : public Command {
+public:
+    void setup(CLI::App& app) override {
+        app.add_option("inputs", inputs_,
+                       "Articles: UTF-8 text files, folders of them, JSON Lines files, or - for JSON Lines on stdin")
+            ->required();
+        app.add_option("-o,--output", output_, "Folder for the layers (created when missing)")->required();
+        app.add_option("--format", format_, "geojson (default), gpkg, csv (with HXL), kml, fgb, shp");
+        app.add_flag("--overwrite", overwrite_, "Replace layers that exist already");
+        app.add_option("--published", published_, "Publication date (YYYY-MM-DD) of plain-text articles");
+        app.add_option("-j,--jobs", jobs_, "Worker threads (output order is kept)")->check(CLI::Range(1, 256));
+    }
+
+    void validate() override {
+        const auto f = output::format_from_string(format_);
+        if (!f) throw UsageError(fmt::format("--format: '{}' is not geojson, gpkg, csv, kml, fgb or shp", format_));
+        options_.format = *f;
+        options_.overwrite = overwrite_;
+        if (!published_.empty() && !extract::is_iso_date(published_)) {
+            throw UsageError(fmt::format("--published: '{}' is not a date (YYYY-MM-DD)", published_));
+        }
+    }
+
+    int run(const GlobalOptions& global) override {
+        const gazetteer::Gazetteer gaz(gazetteer::resolve_gazetteer_path(global.gazetteer));
+        const auto lexicon_dir = extract::Lexicon::default_dir();
+        const auto lexicon = extract::Lexicon::load(lexicon_dir);
+        const auto event_lexicon = extract::EventLexicon::load(lexicon_dir);
+        const auto casualty_lexicon = extract::CasualtyLexicon::load(lexicon_dir);
+        const extract::Geoparser geoparser(gaz, lexicon);
+        extract::DocumentReader reader(inputs_, {published_}, [](const extract::InputProblem& p) {
+            std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
+        });
+        std::filesystem::create_directories(output_);
+        const auto mentions_path = std::filesystem::path(output_) / "mentions.jsonl";
+        if (std::filesystem::exists(mentions_path) && !overwrite_) {
+            throw std::runtime_error(fmt::format("'{}' exists: use --overwrite to replace it", mentions_path.string()));
+        }
+        output::AtomicFile mentions_file(mentions_path);
+        std::string buffer;
+        std::vector<extract::Event> events;
+        std::vector<output::MentionRecord> records;
+        extract::parse_in_order(reader, geoparser, jobs_, [&](const extract::Document& doc, const std::vector<extract::Mention>& ms) {
+            const extract::CodepointIndex index(doc.text);
+            for (const auto& m : ms) {
+                output::append_mention_json(buffer, doc, index, m);
+                if (m.place && m.kind == extract::MentionKind::literal) records.push_back({doc.id, m});
+            }
+            if (buffer.size() > (1 << 20)) {
+                mentions_file.write(buffer);
+                buffer.clear();
+            }
+            auto found = extract::extract_events(doc, ms, event_lexicon, casualty_lexicon);
+            events.insert(events.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        });
+        mentions_file.write(buffer);
+        if (reader.documents() == 0) {
+            throw std::runtime_error(fmt::format("no article could be read from the {} input(s)", inputs_.size()));
+        }
+        events = extract::merge_events(std::move(events));
+        const auto layers = output::event_layers(events, records, gaz, output::default_styles_dir());
+        output::write_layers(output_, layers, options_);
+        mentions_file.commit();
+        if (!global.quiet) {
+            std::cerr << fmt::format("{} articles: {} events, {} places, {} areas in {} ({})\n", reader.documents(),
+                                     layers[0].second.size(), layers[1].second.size(), layers[2].second.size(), output_,
+                                     output::format_name(options_.format));
+        }
+        return 0;
+    }
+
+private:
+    std::vector<std::string> inputs_;
+    std::string output_;
+    std::string format_ = "geojson";
+    bool overwrite_ = false;
+    std::string published_;
+    int jobs_ = 1;
+    output::WriteOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_map() { return std::make_unique<Map>(); }
+
+}  // namespace cli

@@ -1,0 +1,30 @@
+#pragma once
+// The layers `geoevents map` writes: events (points), places (points) and areas (polygons), as
+// generic layers for output/layer_writer.hpp. Field names and meanings are the README's.
+#include <filesystem>
+#include <vector>
+
+#include "extract/event.hpp"
+#include "extract/mention.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "output/layer_writer.hpp"
+
+namespace output {
+
+/// A resolved literal mention of some article, kept for the places and areas layers.
+struct MentionRecord {
+    std::string doc_id;
+    extract::Mention mention;
+};
+
+/// The folder of the default QGIS styles (events.qml, places.qml, areas.qml):
+/// $GEOEVENTS_STYLES_DIR, else the source tree's output/styles, else the installed one.
+std::filesystem::path default_styles_dir();
+
+/// The events, places and areas layers. Qualified places get an area (the compass part of the
+/// place's extent, geo/compass_area.hpp), and an event at a compass part sits at that part's
+/// representative point. Styles are read from `styles_dir` when not empty.
+std::vector<LayerData> event_layers(const std::vector<extract::Event>& events, const std::vector<MentionRecord>& mentions,
+                                    const gazetteer::Gazetteer& gazetteer, const std::filesystem::path& styles_dir);
+
+}  // namespace output

@@ -1,0 +1,114 @@
+#include <catch2/catch.hpp>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "cli/cli_fixture.hpp"
+#include "fixtures.hpp"
+
+namespace {
+
+// An article of our own: an air strike with a death toll on a weekday before publication, a
+// press conference abroad, and a government named only as an actor.
+const char* kArticle =
+    R"({"id": "a1", "published": "2016-11-20", "url": "https://example.org/a1", "text": "Warplanes bombed eastern Aleppo on Saturday, killing at least 12 people, rescue workers said. Moscow rejected the criticism. The envoy held a press conference in Geneva on Friday."})"
+    "\n";
+
+struct Feature {
+    std::string sub_event_type, location_mention, event_date, place_id;
+    int fatalities = -1;
+    double lat = 0, lon = 0;
+};
+
+std::vector<Feature> read_events(const std::filesystem::path& path, const char* layer_name) {
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayerByName(layer_name);
+    REQUIRE(layer);
+    const auto* srs = layer->GetSpatialRef();
+    REQUIRE(srs);
+    CHECK(std::string(srs->GetAuthorityCode(nullptr)) == "4326");
+    std::vector<Feature> out;
+    for (auto& f : *layer) {
+        Feature e;
+        e.sub_event_type = f->GetFieldAsString("sub_event_type");
+        e.location_mention = f->GetFieldAsString("location_mention");
+        e.event_date = f->GetFieldAsString("event_date");
+        e.place_id = f->GetFieldAsString("place_id");
+        if (f->IsFieldSetAndNotNull(f->GetFieldIndex("fatalities"))) e.fatalities = f->GetFieldAsInteger("fatalities");
+        const auto* p = f->GetGeometryRef()->toPoint();
+        e.lat = p->getY();
+        e.lon = p->getX();
+        out.push_back(e);
+    }
+    return out;
+}
+
+const Feature* find(const std::vector<Feature>& events, const std::string& sub_type) {
+    for (const auto& e : events) {
+        if (e.sub_event_type == sub_type) return &e;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("geoevents map writes events, places, areas and mentions", "[cli][map]") {
+    testing::TempDir dir;
+    testing::write_file(dir / "news.jsonl", kArticle);
+    const auto out = dir / "layers";
+    const auto r = testing::run_command(testing::geoevents_with_fixture_gazetteer() + " map " +
+                                        testing::shell_quote(dir / "news.jsonl") + " -o " + testing::shell_quote(out));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    for (const char* f : {"events.geojson", "places.geojson", "areas.geojson", "mentions.jsonl"}) {
+        CHECK(std::filesystem::exists(out / f));
+    }
+    const auto events = read_events(out / "events.geojson", "events");
+    const auto* strike = find(events, "Air/drone strike");
+    REQUIRE(strike);
+    CHECK(strike->location_mention == "eastern Aleppo");
+    CHECK(strike->event_date.rfind("2016/11/19", 0) == 0);  // the Saturday before publication
+    CHECK(strike->fatalities == 12);
+    CHECK(strike->place_id == "geonames:1002");
+    CHECK(strike->lon > 37.16117);  // the point of the eastern part, not the city centre
+    const auto* talks = find(events, "Other");
+    REQUIRE(talks);
+    CHECK(talks->place_id == "geonames:1011");
+    for (const auto& e : events) CHECK(e.place_id != "geonames:3001");  // no event at Moscow, an actor here
+}
+
+TEST_CASE("geoevents map writes a styled GeoPackage and refuses to overwrite by default", "[cli][map]") {
+    testing::TempDir dir;
+    testing::write_file(dir / "news.jsonl", kArticle);
+    const auto out = dir / "layers";
+    const auto cmd = testing::geoevents_with_fixture_gazetteer() + " map " + testing::shell_quote(dir / "news.jsonl") +
+                     " -o " + testing::shell_quote(out) + " --format gpkg";
+    REQUIRE(testing::run_command(cmd).status == 0);
+    const auto events = read_events(out / "layers.gpkg", "events");
+    CHECK(find(events, "Air/drone strike") != nullptr);
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open((out / "layers.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        REQUIRE(ds);
+        auto* styles = ds->ExecuteSQL("SELECT f_table_name FROM layer_styles WHERE useAsDefault = 1 ORDER BY f_table_name",
+                                      nullptr, nullptr);
+        REQUIRE(styles);
+        std::vector<std::string> tables;
+        for (auto& f : *styles) tables.emplace_back(f->GetFieldAsString(0));
+        ds->ReleaseResultSet(styles);
+        CHECK(tables == std::vector<std::string>{"areas", "events", "places"});
+    }
+    const auto before = testing::read_file(out / "layers.gpkg");
+    const auto again = testing::run_command(cmd);
+    CHECK(again.status == 1);
+    CHECK_THAT(again.err, Catch::Contains("--overwrite"));
+    CHECK(testing::read_file(out / "layers.gpkg") == before);
+    CHECK(testing::run_command(cmd + " --overwrite").status == 0);
+}
+
+TEST_CASE("geoevents map rejects an unknown format before reading anything", "[cli][map]") {
+    const auto r = testing::run_command(testing::geoevents_with_fixture_gazetteer() + " map nothing.txt -o out --format svg");
+    CHECK(r.status == 2);
+    CHECK_THAT(r.err, Catch::Contains("svg"));
+}
