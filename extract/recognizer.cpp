@@ -280,12 +280,14 @@ private:
 
     // What the whole document says about its words: which it writes in lower case, and which
     // end longer capitalised names (people, organisations) that are not places.
-    // What the lexicon says of token i (looked up once per token).
-    const Lexicon::WordInfo& word(std::size_t i) const { return *word_info_[i]; }
+    // What the lexicon says of token i: looked up when first asked, then remembered.
+    const Lexicon::WordInfo& word(std::size_t i) const {
+        if (!word_info_[i]) word_info_[i] = &lex_.info(folded_[i]);
+        return *word_info_[i];
+    }
 
     void collect_document_evidence() {
-        word_info_.resize(tokens_.size());
-        for (std::size_t i = 0; i < tokens_.size(); ++i) word_info_[i] = &lex_.info(folded_[i]);
+        word_info_.assign(tokens_.size(), nullptr);
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             const auto& t = tok(i);
             if (!t.is(Token::word) || t.is(Token::has_digit)) continue;
@@ -353,7 +355,7 @@ private:
     static bool contains_sorted(const std::vector<std::uint64_t>& set, std::string_view w) {
         return std::binary_search(set.begin(), set.end(), gazetteer::hash_key(w));
     }
-    std::vector<const Lexicon::WordInfo*> word_info_;
+    mutable std::vector<const Lexicon::WordInfo*> word_info_;
     std::vector<std::uint64_t> lowercase_words_;
     std::vector<std::uint64_t> body_capitalised_;
     std::vector<std::uint64_t> name_words_;
