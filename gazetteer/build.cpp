@@ -18,11 +18,11 @@ std::filesystem::path default_tables_dir() {
 
 GeonamesFileKind classify_geonames_file(const std::filesystem::path& path) {
     const auto name = path.filename().string();
-    auto starts = [&name](std::string_view prefix) { return name.rfind(prefix, 0) == 0; };
-    if (starts("alternateNames")) return GeonamesFileKind::alternate_names;
-    if (starts("admin1Codes")) return GeonamesFileKind::admin1_codes;
-    if (starts("admin2Codes")) return GeonamesFileKind::admin2_codes;
-    if (starts("countryInfo")) return GeonamesFileKind::country_info;
+    auto has = [&name](std::string_view part) { return name.find(part) != std::string::npos; };
+    if (has("alternateNames")) return GeonamesFileKind::alternate_names;
+    if (has("admin1Codes")) return GeonamesFileKind::admin1_codes;
+    if (has("admin2Codes")) return GeonamesFileKind::admin2_codes;
+    if (has("countryInfo")) return GeonamesFileKind::country_info;
     return GeonamesFileKind::dump;
 }
 

@@ -12,8 +12,9 @@ namespace gazetteer {
 
 struct BuildOptions {
     std::filesystem::path output;
-    /// GeoNames files, each recognised by its GeoNames file name: countryInfo*.txt,
-    /// admin1Codes*.txt, admin2Codes*.txt, alternateNames*.txt; any other is a "geoname" dump.
+    /// GeoNames files, each recognised by the GeoNames file name in its name: countryInfo,
+    /// admin1Codes, admin2Codes, alternateNames ("mini-countryInfo.txt" is a country table);
+    /// any other is a "geoname" dump.
     std::vector<std::string> geonames_files;
     std::vector<VectorSource> vector_sources;
     std::string admin1_points;  ///< optional TSV: country_code, name, latitude, longitude

@@ -13,8 +13,8 @@ const std::filesystem::path& cli_fixture_gazetteer() {
     static const std::filesystem::path path = [] {
         const auto out = dir / "g.sqlite";
         std::string cmd = geoevents_bin().string() + " -q gazetteer build -o " + shell_quote(out);
-        for (const char* f : {"mini_cities.txt", "mini_countries.txt", "admin1CodesASCII.txt", "admin2Codes.txt",
-                              "countryInfo.txt", "alternateNamesV2.txt"}) {
+        for (const char* f : {"mini_cities.txt", "mini_countries.txt", "mini-admin1CodesASCII.txt", "mini-admin2Codes.txt",
+                              "mini-countryInfo.txt", "mini-alternateNamesV2.txt"}) {
             cmd += " " + shell_quote(fixture_path(std::string("geonames/") + f));
         }
         cmd += " --admin1-points " + shell_quote(fixture_path("geonames/admin1-points.tsv"));

@@ -11,8 +11,8 @@ std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 std::filesystem::path cli_build(const testing::TempDir& dir) {
     const auto out = dir / "g.sqlite";
     std::string cmd = testing::geoevents_bin().string() + " gazetteer build -o " + q(out);
-    for (const char* f : {"mini_cities.txt", "mini_countries.txt", "admin1CodesASCII.txt", "countryInfo.txt",
-                          "alternateNamesV2.txt"}) {
+    for (const char* f : {"mini_cities.txt", "mini_countries.txt", "mini-admin1CodesASCII.txt", "mini-countryInfo.txt",
+                          "mini-alternateNamesV2.txt"}) {
         cmd += " " + q(testing::fixture_path(std::string("geonames/") + f));
     }
     cmd += " --admin1-points " + q(testing::fixture_path("geonames/admin1-points.tsv"));

@@ -8,8 +8,8 @@ namespace testing {
 void build_mini_gazetteer(const std::filesystem::path& out) {
     gazetteer::BuildOptions options;
     options.output = out;
-    for (const char* name : {"mini_cities.txt", "mini_countries.txt", "admin1CodesASCII.txt", "admin2Codes.txt",
-                             "countryInfo.txt", "alternateNamesV2.txt"}) {
+    for (const char* name : {"mini_cities.txt", "mini_countries.txt", "mini-admin1CodesASCII.txt", "mini-admin2Codes.txt",
+                             "mini-countryInfo.txt", "mini-alternateNamesV2.txt"}) {
         options.geonames_files.push_back(fixture_path(std::string("geonames/") + name).string());
     }
     options.admin1_points = fixture_path("geonames/admin1-points.tsv").string();
