@@ -6,6 +6,7 @@
 #include "extract/document_resolver.hpp"
 #include "extract/geoparser.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/mini_geoparser.hpp"
 #include "fixtures.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/mini_gazetteer.hpp"
@@ -14,31 +15,18 @@ using extract::Mention;
 
 namespace {
 
-struct Setup {
-    testing::TempDir dir;
-    gazetteer::Gazetteer gaz;
-    extract::Lexicon lexicon;
-    extract::Geoparser geoparser;
-    extract::Geoparser baseline;
-    Setup()
-        : gaz(build(dir)), lexicon(extract::Lexicon::load(extract::Lexicon::default_dir())), geoparser(gaz, lexicon),
-          baseline(gaz, lexicon, {.population_baseline = true}) {}
-    static std::filesystem::path build(const testing::TempDir& d) {
-        testing::build_mini_gazetteer(d / "mini.sqlite");
-        return d / "mini.sqlite";
-    }
-};
-
-const Setup& setup() {
-    static const Setup s;
-    return s;
+// The population baseline on the shared fixture gazetteer.
+const extract::Geoparser& baseline() {
+    static const extract::Geoparser b(testing::mini_geoparser().gaz, testing::mini_geoparser().lexicon,
+                                      {.population_baseline = true});
+    return b;
 }
 
 std::vector<Mention> parse(const std::string& text, bool population_baseline = false) {
     extract::Document doc;
     doc.id = "test";
     doc.text = text;
-    return (population_baseline ? setup().baseline : setup().geoparser).parse(doc);
+    return (population_baseline ? baseline() : testing::mini_geoparser().geoparser).parse(doc);
 }
 
 std::string place_id(const Mention& m) { return m.place ? std::string(m.place->place_id) : std::string("(unresolved)"); }
@@ -157,7 +145,7 @@ TEST_CASE("a name means one place throughout a document, at each level", "[extra
 
 TEST_CASE("a name with no good candidate stays unresolved", "[extract][resolver]") {
     SECTION("sixteen equally likely namesakes") {
-        REQUIRE(setup().gaz.lookup("Fairview", {"", 0}).size() == 16);
+        REQUIRE(testing::mini_geoparser().gaz.lookup("Fairview", {"", 0}).size() == 16);
         const auto ms = parse("A tornado touched down near Fairview on Sunday, damaging several barns.");
         REQUIRE(ms.size() == 1);
         CHECK(ms[0].text == "Fairview");
@@ -170,13 +158,13 @@ TEST_CASE("a name with no good candidate stays unresolved", "[extract][resolver]
         std::vector<extract::MentionEvidence> evidence(1);
         evidence[0].raw = &raw;
         evidence[0].key = "nowhere";
-        const auto resolutions = extract::resolve_document(evidence, setup().gaz, false);
+        const auto resolutions = extract::resolve_document(evidence, testing::mini_geoparser().gaz, false);
         REQUIRE(resolutions.size() == 1);
         CHECK_FALSE(resolutions[0].choice);
         CHECK(resolutions[0].confidence == 0.0);
     }
     SECTION("no mentions, no resolutions") {
-        CHECK(extract::resolve_document({}, setup().gaz, false).empty());
+        CHECK(extract::resolve_document({}, testing::mini_geoparser().gaz, false).empty());
     }
 }
 

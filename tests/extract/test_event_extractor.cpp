@@ -9,6 +9,7 @@
 #include "extract/event_extractor.hpp"
 #include "extract/geoparser.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/mini_geoparser.hpp"
 #include "fixtures.hpp"
 #include "gazetteer/error.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -18,21 +19,14 @@ using extract::Event;
 
 namespace {
 
+// The event tables beside the shared geoparser of the fixture gazetteer.
 struct Setup {
-    testing::TempDir dir;
-    gazetteer::Gazetteer gaz;
-    extract::Lexicon lexicon;
-    extract::Geoparser geoparser;
-    extract::EventLexicon events;
-    extract::CasualtyLexicon casualties;
-    Setup()
-        : gaz(build(dir)), lexicon(extract::Lexicon::load(extract::Lexicon::default_dir())), geoparser(gaz, lexicon),
-          events(extract::EventLexicon::load(extract::Lexicon::default_dir())),
-          casualties(extract::CasualtyLexicon::load(extract::Lexicon::default_dir())) {}
-    static std::filesystem::path build(const testing::TempDir& d) {
-        testing::build_mini_gazetteer(d / "mini.sqlite");
-        return d / "mini.sqlite";
-    }
+    const testing::MiniGeoparser& mini = testing::mini_geoparser();
+    const gazetteer::Gazetteer& gaz = mini.gaz;
+    const extract::Lexicon& lexicon = mini.lexicon;
+    const extract::Geoparser& geoparser = mini.geoparser;
+    extract::EventLexicon events = extract::EventLexicon::load(extract::Lexicon::default_dir());
+    extract::CasualtyLexicon casualties = extract::CasualtyLexicon::load(extract::Lexicon::default_dir());
 };
 
 const Setup& setup() {

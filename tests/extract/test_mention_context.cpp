@@ -7,6 +7,7 @@
 #include "extract/lexicon.hpp"
 #include "extract/mention_context.hpp"
 #include "extract/token.hpp"
+#include "extract/mini_geoparser.hpp"
 #include "fixtures.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/mini_gazetteer.hpp"
@@ -56,24 +57,7 @@ struct Context {
 Qualifier qualifier_of(const std::string& text, const std::string& name) { return Context(text, name).qualifier(); }
 
 // The geoparser on the mini gazetteer, for the kinds it assigns.
-struct Setup {
-    testing::TempDir dir;
-    gazetteer::Gazetteer gaz;
-    extract::Geoparser geoparser;
-    Setup() : gaz(build(dir)), geoparser(gaz, lexicon()) {}
-    static std::filesystem::path build(const testing::TempDir& d) {
-        testing::build_mini_gazetteer(d / "mini.sqlite");
-        return d / "mini.sqlite";
-    }
-};
-
-std::vector<Mention> parse(const std::string& text) {
-    static const Setup s;
-    extract::Document doc;
-    doc.id = "test";
-    doc.text = text;
-    return s.geoparser.parse(doc);
-}
+std::vector<Mention> parse(const std::string& text) { return testing::mini_geoparser().parse(text); }
 
 const Mention& only(const std::vector<Mention>& ms, const std::string& text) {
     const Mention* found = nullptr;

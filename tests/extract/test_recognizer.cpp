@@ -7,6 +7,7 @@
 #include "extract/lexicon.hpp"
 #include "extract/recognizer.hpp"
 #include "extract/token.hpp"
+#include "extract/mini_geoparser.hpp"
 #include "fixtures.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/mini_gazetteer.hpp"
@@ -18,30 +19,7 @@ namespace {
 
 // The mini gazetteer (tests/fixtures/geonames), the project's word lists and a geoparser on
 // them, built once for this file.
-struct Setup {
-    testing::TempDir dir;
-    gazetteer::Gazetteer gaz;
-    extract::Lexicon lexicon;
-    extract::Geoparser geoparser;
-    Setup()
-        : gaz(build(dir)), lexicon(extract::Lexicon::load(extract::Lexicon::default_dir())), geoparser(gaz, lexicon) {}
-    static std::filesystem::path build(const testing::TempDir& d) {
-        testing::build_mini_gazetteer(d / "mini.sqlite");
-        return d / "mini.sqlite";
-    }
-};
-
-const Setup& setup() {
-    static const Setup s;
-    return s;
-}
-
-std::vector<Mention> parse(const std::string& text) {
-    extract::Document doc;
-    doc.id = "test";
-    doc.text = text;
-    return setup().geoparser.parse(doc);
-}
+std::vector<Mention> parse(const std::string& text) { return testing::mini_geoparser().parse(text); }
 
 std::vector<std::string> surface(const std::vector<Mention>& ms) {
     std::vector<std::string> out;
@@ -56,7 +34,7 @@ std::vector<std::string> recognized(const std::string& text) {
     const auto tokens = extract::tokenize(text);
     const auto folded = extract::fold_tokens(text, tokens);
     std::vector<std::string> out;
-    for (const auto& r : extract::recognize(text, tokens, folded, setup().gaz, setup().lexicon)) {
+    for (const auto& r : extract::recognize(text, tokens, folded, testing::mini_geoparser().gaz, testing::mini_geoparser().lexicon)) {
         out.emplace_back(text.substr(tokens[r.first].start, tokens[r.last].end - tokens[r.first].start));
     }
     return out;
@@ -162,13 +140,13 @@ TEST_CASE("people's names are no mentions", "[extract][recognizer]") {
 
 TEST_CASE("month and weekday names are never mentions", "[extract][recognizer]") {
     // The mini gazetteer has a town called March.
-    REQUIRE_FALSE(setup().gaz.lookup("March").empty());
+    REQUIRE_FALSE(testing::mini_geoparser().gaz.lookup("March").empty());
     CHECK(parse("In March the council met again on Friday, and in May it voted on the budget.").empty());
     CHECK(parse("They moved to March at the end of the year.").empty());
 }
 
 TEST_CASE("a common word needs a locative and no sentence start", "[extract][recognizer]") {
-    REQUIRE_FALSE(setup().gaz.lookup("Reading").empty());
+    REQUIRE_FALSE(testing::mini_geoparser().gaz.lookup("Reading").empty());
     SECTION("at a sentence start") {
         CHECK(parse("Reading the report, officials said little about the costs.").empty());
     }
@@ -188,7 +166,7 @@ TEST_CASE("a common word needs a locative and no sentence start", "[extract][rec
 }
 
 TEST_CASE("acronyms in capitals are no mentions", "[extract][recognizer]") {
-    REQUIRE_FALSE(setup().gaz.lookup("Sana").empty());  // an alternate name of Sanaa
+    REQUIRE_FALSE(testing::mini_geoparser().gaz.lookup("Sana").empty());  // an alternate name of Sanaa
     SECTION("a news agency") {
         CHECK(parse("SANA reported fighting near the airport on Monday.").empty());
         const auto ms = parse("Aid flights landed in Sana on Monday.");
