@@ -7,6 +7,6 @@ cd "$top"
 
 scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build
+cmake --build build --target geoevents
 scripts/build-default-gazetteer.sh build/geoevents
 scripts/demo.sh
