@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <pwd.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -138,6 +140,8 @@ std::filesystem::path default_gazetteer_path() {
         base = xdg;
     } else if (const char* home = std::getenv("HOME"); home && *home) {
         base = std::filesystem::path(home) / ".local" / "share";
+    } else if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir && *pw->pw_dir) {
+        base = std::filesystem::path(pw->pw_dir) / ".local" / "share";  // HOME unset (some CI runners)
     } else {
         base = ".";
     }

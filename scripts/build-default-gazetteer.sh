@@ -8,6 +8,9 @@
 #   GEOEVENTS_BINARY  default: build/geoevents
 #   OUTPUT            default: ${XDG_DATA_HOME:-~/.local/share}/geoevents/gazetteer.sqlite
 set -euo pipefail
+# Some runners start without HOME: the default gazetteer and npm's cache live under it.
+: "${HOME:=$(getent passwd "$(id -u)" | cut -d: -f6)}"
+export HOME
 
 top=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 bin=${1:-$top/build/geoevents}
