@@ -18,38 +18,41 @@ std::size_t codepoint_length(std::string_view utf8) noexcept {
     return n;
 }
 
+Utf8Sequence utf8_sequence_at(const unsigned char* s, std::size_t n, std::size_t i) noexcept {
+    const unsigned char c = s[i];
+    if (c < 0x80) return {1, true};
+    // The accepted range of the second byte narrows for E0, ED, F0 and F4 (Unicode table 3-7).
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+        if (c == 0xE0) low = 0xA0;   // no overlong forms
+        if (c == 0xED) high = 0x9F;  // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+        if (c == 0xF0) low = 0x90;   // no overlong forms
+        if (c == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+    } else {
+        return {1, false};
+    }
+    std::size_t k = 1;
+    for (; k < length && i + k < n; ++k) {
+        const unsigned char b = s[i + k];
+        if (k == 1 ? (b < low || b > high) : !is_continuation(b)) break;
+    }
+    return {k, k == length};
+}
+
 std::size_t find_invalid_utf8(std::string_view utf8) noexcept {
     const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
     const std::size_t n = utf8.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        // The accepted range of the second byte narrows for E0, ED, F0 and F4 (Unicode table 3-7).
-        std::size_t length = 0;
-        unsigned char low = 0x80;
-        unsigned char high = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0) low = 0xA0;   // no overlong forms
-            if (c == 0xED) high = 0x9F;  // no surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0) low = 0x90;   // no overlong forms
-            if (c == 0xF4) high = 0x8F;  // nothing above U+10FFFF
-        } else {
-            return i;
-        }
-        if (n - i < length || s[i + 1] < low || s[i + 1] > high) return i;
-        for (std::size_t k = 2; k < length; ++k) {
-            if (!is_continuation(s[i + k])) return i;
-        }
-        i += length;
+    for (std::size_t i = 0; i < n;) {
+        const auto seq = utf8_sequence_at(s, n, i);
+        if (!seq.valid) return i;
+        i += seq.length;
     }
     return std::string_view::npos;
 }

@@ -16,6 +16,17 @@ std::size_t codepoint_length(std::string_view utf8) noexcept;
 /// the whole text is valid. O(n).
 std::size_t find_invalid_utf8(std::string_view utf8) noexcept;
 
+/// The UTF-8 sequence starting at s[i] (i < n): either a well-formed character (`valid`), or
+/// the maximal subpart of an ill-formed sequence: the longest prefix of some well-formed
+/// sequence, cut short by a byte that cannot continue it or by the end of the input, and at
+/// least one byte. Ranges as in Unicode table 3-7 (no overlong forms, surrogates or values
+/// above U+10FFFF).
+struct Utf8Sequence {
+    std::size_t length;
+    bool valid;
+};
+Utf8Sequence utf8_sequence_at(const unsigned char* s, std::size_t n, std::size_t i) noexcept;
+
 /// Maps offsets in one text between bytes and code points. Built once per text in O(n); keeps
 /// no reference to the text. Offsets are positions between characters, so both ends of a
 /// half-open span map, and the text's end maps to the end (size_bytes() <-> size_codepoints()).

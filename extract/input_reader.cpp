@@ -1,5 +1,7 @@
 #include "extract/input_reader.hpp"
 
+#include "extract/codepoints.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -45,43 +47,6 @@ std::optional<Format> format_of_name(const fs::path& path) {
     return std::nullopt;
 }
 
-/// The UTF-8 sequence starting at s[i] (i < n): either a well-formed character (`valid`), or
-/// the maximal subpart of an ill-formed sequence: the longest prefix of some well-formed
-/// sequence, cut short by a byte that cannot continue it or by the end of the input, and at
-/// least one byte. Ranges as in Unicode table 3-7 (no overlong forms, surrogates or values
-/// above U+10FFFF).
-struct Sequence {
-    std::size_t length;
-    bool valid;
-};
-
-Sequence sequence_at(const unsigned char* s, std::size_t n, std::size_t i) noexcept {
-    const unsigned char c = s[i];
-    if (c < 0x80) return {1, true};
-    std::size_t length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        length = 3;
-        if (c == 0xE0) low = 0xA0;
-        if (c == 0xED) high = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        length = 4;
-        if (c == 0xF0) low = 0x90;
-        if (c == 0xF4) high = 0x8F;
-    } else {
-        return {1, false};
-    }
-    std::size_t k = 1;
-    for (; k < length && i + k < n; ++k) {
-        const unsigned char b = s[i + k];
-        if (k == 1 ? (b < low || b > high) : (b < 0x80 || b > 0xBF)) break;
-    }
-    return {k, k == length};
-}
-
 /// Invalid bytes in `text`. When `complete` is false the text is the start of something longer,
 /// and a sequence cut short by its end is not counted.
 std::size_t count_invalid_utf8(std::string_view text, bool complete) noexcept {
@@ -89,7 +54,7 @@ std::size_t count_invalid_utf8(std::string_view text, bool complete) noexcept {
     const std::size_t n = text.size();
     std::size_t invalid = 0;
     for (std::size_t i = 0; i < n;) {
-        const Sequence seq = sequence_at(s, n, i);
+        const Utf8Sequence seq = utf8_sequence_at(s, n, i);
         if (!seq.valid && (complete || i + seq.length < n)) invalid += seq.length;
         i += seq.length;
     }
@@ -107,7 +72,7 @@ std::size_t replace_invalid_utf8(std::string& text) {
     std::size_t replaced = 0;
     std::size_t run = 0;  // start of the current run of valid bytes
     for (std::size_t i = 0; i < n;) {
-        const Sequence seq = sequence_at(s, n, i);
+        const Utf8Sequence seq = utf8_sequence_at(s, n, i);
         if (!seq.valid) {
             repaired.append(text, run, i - run);
             repaired.append(kReplacement);
