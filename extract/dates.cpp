@@ -234,6 +234,18 @@ private:
         return y;
     }
 
+    // The year at token k, or after a comma there ("23 September 2016", "September 23, 2016");
+    // moves k past it when there is one.
+    std::optional<int> year_after(std::size_t& k) const {
+        std::optional<int> year = year_at(k);
+        if (!year && punct(k, ",")) {
+            year = year_at(k + 1);
+            if (year) ++k;
+        }
+        if (year) ++k;
+        return year;
+    }
+
     // A span from `from` to `to`, with its end not after publication when it starts before it.
     EventDate span(CivilDate from, CivilDate to, TimePrecision precision) const {
         if (p_ && from <= *p_ && to > *p_) to = *p_;
@@ -367,12 +379,7 @@ private:
         if (!month) return std::nullopt;
         ++k;
         if (punct(k, ".")) ++k;
-        std::optional<int> year = year_at(k);
-        if (!year && punct(k, ",")) {
-            year = year_at(k + 1);
-            if (year) ++k;
-        }
-        if (year) ++k;
+        const auto year = year_after(k);
         return day_of(*day, *month, year, k);
     }
 
@@ -384,12 +391,7 @@ private:
         if (punct(k, ".")) ++k;
         if (const auto day = day_at(k)) {
             ++k;
-            std::optional<int> year = year_at(k);
-            if (!year && punct(k, ",")) {
-                year = year_at(k + 1);
-                if (year) ++k;
-            }
-            if (year) ++k;
+            const auto year = year_after(k);
             return day_of(*day, *month, year, k);
         }
         if (const auto year = year_at(k)) return month_of(*month, year, false, k + 1);
