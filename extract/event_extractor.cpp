@@ -11,6 +11,8 @@
 
 #include "extract/codepoints.hpp"
 #include "extract/dates.hpp"
+#include "extract/event_place.hpp"
+#include "extract/sentence_words.hpp"
 #include "extract/token.hpp"
 #include "extract/word_list.hpp"
 #include "gazetteer/error.hpp"
@@ -20,231 +22,169 @@
 namespace extract {
 namespace {
 
-// ---- loading ---------------------------------------------------------------------------------
+bool usable_place(const Mention& m) { return m.kind == MentionKind::literal && m.place.has_value(); }
 
-// ACLED's event types and their sub-event types (ACLED Codebook): a trigger list may use these
-// and no others, so that a typo fails at start-up instead of writing a new category.
-struct AcledType {
-    std::string_view event_type;
-    std::array<std::string_view, 8> sub_types;
-};
-constexpr std::array<AcledType, 6> kAcledTypes = {{
-    {"Battles", {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}},
-    {"Explosions/Remote violence",
-     {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb",
-      "Chemical weapon", "Grenade"}},
-    {"Violence against civilians", {"Attack", "Abduction/forced disappearance", "Sexual violence"}},
-    {"Protests", {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}},
-    {"Riots", {"Violent demonstration", "Mob violence"}},
-    {"Strategic developments",
-     {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use", "Headquarters or base established",
-      "Looting/property destruction", "Non-violent transfer of territory", "Other"}},
-}};
+// A trigger this far from every place of its sentence (in words) makes no event: "air raids"
+// at the start of a long sentence that ends with talks in New York did not happen in New York.
+// When no trigger of a sentence has a place that near, its highest-precedence trigger takes the
+// nearest place up to this far.
+constexpr std::size_t kMaxTriggerDistance = 20;
+constexpr std::size_t kMaxFallbackDistance = 30;
 
-void check_acled_type(const std::filesystem::path& file, std::uint64_t line, const std::string& type,
-                      const std::string& sub_type) {
-    for (const auto& t : kAcledTypes) {
-        if (t.event_type != type) continue;
-        if (std::find(t.sub_types.begin(), t.sub_types.end(), sub_type) != t.sub_types.end() && !sub_type.empty()) return;
-        throw gazetteer::InputError(file.string(), line,
-                                    fmt::format("'{}' is not a sub-event type of '{}' in ACLED's codebook", sub_type, type));
-    }
-    throw gazetteer::InputError(file.string(), line, fmt::format("'{}' is not one of ACLED's six event types", type));
-}
+// Diplomatic events are told where they happen, near the trigger ("talks in Geneva",
+// "negotiations taking place in Ankara").
+constexpr std::size_t kDiplomaticReach = 8;
 
-int parse_precedence(const std::filesystem::path& file, std::uint64_t line, const std::string& text) {
-    int value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size()) {
-        throw gazetteer::InputError(file.string(), line, fmt::format("precedence '{}' is not a whole number", text));
-    }
-    return value;
-}
+// A cancel cue up to this many words before a trigger cancels it ("an end to all the fighting").
+constexpr std::size_t kCancelReach = 4;
 
-EventLexicon::ActorKind parse_actor_kind(const std::filesystem::path& file, std::uint64_t line, const std::string& text) {
-    using K = EventLexicon::ActorKind;
-    if (text == "state") return K::state;
-    if (text == "non_state") return K::non_state;
-    if (text == "civilians") return K::civilians;
-    if (text == "other") return K::other;
-    throw gazetteer::InputError(file.string(), line,
-                                fmt::format("'{}' is not an actor kind (state, non_state, civilians, other)", text));
-}
+// A place contains another of its sentence only this near (in words): "Manbij in northern
+// Syria", "Daraya, a suburb of Damascus"; farther apart, the two are named for different things.
+constexpr std::size_t kNestedReach = 8;
 
-std::size_t word_count(const std::string& folded) {
-    return static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' ')) + 1;
-}
+// A place this near after a trigger, after a preposition, belongs to it ("the fighting in
+// eastern Aleppo").
+constexpr std::size_t kAttachedReach = 4;
 
-template <typename Map, typename Value>
-void insert_unique(Map& map, const std::filesystem::path& file, std::uint64_t line, const std::string& phrase, Value value) {
-    if (!map.emplace(phrase, std::move(value)).second) {
-        throw gazetteer::InputError(file.string(), line, fmt::format("'{}' is listed twice", phrase));
-    }
-}
-
-// ---- words of the article --------------------------------------------------------------------
-
-struct Word {
-    std::string folded;
-    std::size_t start = 0;  // byte offsets into the text
-    std::size_t end = 0;
-    bool break_before = false;  // punctuation (other than a joining hyphen) since the previous word
-};
-
-struct Sentence {
-    std::size_t begin = 0;  // bytes: first token's start
-    std::size_t end = 0;    // bytes: last token's end
-    std::size_t limit = 0;  // bytes: where the next sentence starts (mentions up to here belong)
-    std::size_t first_word = 0;  // words [first_word, last_word)
-    std::size_t last_word = 0;
-};
-
-// Splits at tokens flagged sentence_start that follow white space (so "1.5" is one sentence).
-void split(std::string_view text, std::vector<Word>& words, std::vector<Sentence>& sentences) {
-    const auto tokens = tokenize(text);
-    bool pending_break = false;
-    for (std::size_t k = 0; k < tokens.size(); ++k) {
-        const auto& t = tokens[k];
-        const bool starts = k == 0 || (t.is(Token::sentence_start) && (t.is(Token::space_before) || t.is(Token::newline_before)));
-        if (starts) {
-            if (!sentences.empty()) {
-                sentences.back().end = tokens[k - 1].end;
-                sentences.back().limit = t.start;
-                sentences.back().last_word = words.size();
-            }
-            Sentence s;
-            s.begin = t.start;
-            s.first_word = words.size();
-            sentences.push_back(s);
-            pending_break = true;
-        }
-        if (!t.is(Token::word)) {
-            pending_break = true;
-            continue;
-        }
-        Word w;
-        w.folded = gazetteer::fold_name(t.text(text));
-        w.start = t.start;
-        w.end = t.end;
-        w.break_before = pending_break && !(t.is(Token::hyphen_before) && !starts);
-        words.push_back(std::move(w));
-        pending_break = false;
-    }
-    if (!sentences.empty()) {
-        sentences.back().end = tokens.back().end;
-        sentences.back().limit = text.size();
-        sentences.back().last_word = words.size();
-    }
-}
-
-// A phrase of one of the lists found at words [first, last).
-template <typename T>
-struct Match {
-    std::size_t first = 0;
+// A mention that may carry an event, with its words.
+struct Candidate {
+    const Mention* mention = nullptr;
+    std::size_t first = 0;  // words [first, last)
     std::size_t last = 0;
-    const T* entry = nullptr;
+    EventLexicon::PlaceScope preposition = EventLexicon::PlaceScope::none;
 };
 
-// Longest phrases first, left to right, never across punctuation; `find` maps a folded phrase
-// to an entry or nullptr.
-template <typename T, typename Find>
-std::vector<Match<T>> find_phrases(const std::vector<Word>& words, const Sentence& s, std::size_t longest, Find&& find) {
-    std::vector<Match<T>> out;
-    std::string phrase;
-    for (std::size_t i = s.first_word; i < s.last_word;) {
-        std::size_t matched = 0;
-        const T* entry = nullptr;
-        std::size_t reach = i + 1;
-        while (reach < s.last_word && reach - i < longest && !words[reach].break_before) ++reach;
-        for (std::size_t end = reach; end > i && !entry; --end) {
-            phrase.clear();
-            for (std::size_t k = i; k < end; ++k) {
-                if (k > i) phrase += ' ';
-                phrase += words[k].folded;
-            }
-            entry = find(phrase);
-            if (entry) matched = end - i;
-        }
-        if (entry) {
-            out.push_back({i, i + matched, entry});
-            i += matched;
-        } else {
-            ++i;
-        }
+bool is_clause_word(std::string_view w) {
+    return w == "while" || w == "but" || w == "whereas" || w == "although" || w == "when" || w == "as";
+}
+
+// How far words [first, last) are from words [a, b): the words between, plus 3 for each
+// punctuation mark or clause conjunction ("while", "but", "as"...) and 1 for each "and" between
+// them, so that a trigger reaches into its own clause first. 0 when they overlap.
+std::size_t word_distance(std::size_t first, std::size_t last, std::size_t a, std::size_t b, const std::vector<Word>& words) {
+    std::size_t from = 0;
+    std::size_t to = 0;
+    if (last <= a) {
+        from = last;
+        to = a;
+    } else if (first >= b) {
+        from = b;
+        to = first;
+    } else {
+        return 0;
+    }
+    std::size_t d = to - from;
+    for (std::size_t k = from; k <= to && k < words.size(); ++k) {
+        if (words[k].break_before) d += 3;
+        if (k < to && is_clause_word(words[k].folded)) d += 3;
+        if (k < to && words[k].folded == "and") d += 1;
+    }
+    return d;
+}
+
+// The scope of the preposition before the place's name, over the words that may stand
+// between ("in the eastern part of Aleppo", "on the outskirts of"): none when there is none.
+EventLexicon::PlaceScope preposition_before(const Candidate& c, const std::vector<Word>& words, const Sentence& s,
+                                            const EventLexicon& lex) {
+    std::size_t k = c.first;
+    for (int skipped = 0; k > s.first_word && !words[k].break_before && skipped <= 4; ++skipped) {
+        const auto scope = lex.place_preposition(words[k - 1].folded);
+        if (scope != EventLexicon::PlaceScope::none) return scope;
+        if (!is_place_filler(words[k - 1].folded)) break;
+        --k;
+    }
+    return EventLexicon::PlaceScope::none;
+}
+
+// Whether a country or large region is named as a place ("in Syria", "eastern Syria") rather
+// than as an actor or topic ("talks with Russia", "presented by Canada").
+bool named_as_place(const Candidate& c) {
+    const auto& place = *c.mention->place;
+    if (!is_country(place) && !is_large_region(place)) return true;
+    const auto& q = c.mention->qualifier;
+    return q.compass != Compass::none || q.surroundings != Surroundings::none || c.preposition == EventLexicon::PlaceScope::all;
+}
+
+// Diplomatic events (talks, visits, press conferences) happen where a preposition says ("talks
+// in Geneva") or at the trigger's object ("visited Damascus"), not at a place they are about:
+// never across "that" ("said in a news conference that ... in Aleppo").
+bool diplomatic(const EventLexicon::Trigger& t) {
+    return t.event_type == "Strategic developments" && t.sub_event_type == "Other";
+}
+bool can_hold_diplomacy(const Candidate& c, std::size_t trigger_first, std::size_t trigger_last,
+                        const std::vector<Word>& words) {
+    const bool object = c.first == trigger_last && !words[c.first].break_before;  // "visited Damascus"
+    if (c.preposition == EventLexicon::PlaceScope::none && !object) return false;
+    const std::size_t from = std::min(c.last, trigger_last);
+    const std::size_t to = std::max(c.first, trigger_first);
+    for (std::size_t k = from; k < to; ++k) {
+        if (words[k].folded == "that") return false;
+    }
+    return true;
+}
+
+// The sentence's mentions that can carry an event: literal and resolved, a country only when
+// named as a place, and no place that contains another place named near it ("in Aleppo,
+// Syria": Aleppo; "Daraya, a suburb of Damascus": Daraya).
+std::vector<Candidate> candidates(const std::vector<const Mention*>& usable, const std::vector<Word>& words,
+                                  const Sentence& s, const EventLexicon& lex) {
+    std::vector<Candidate> all;
+    for (const Mention* m : usable) {
+        Candidate c;
+        c.mention = m;
+        c.first = s.first_word;
+        while (c.first < s.last_word && words[c.first].end <= m->start) ++c.first;
+        c.last = c.first;
+        while (c.last < s.last_word && words[c.last].start < m->end) ++c.last;
+        if (c.last == c.first) continue;  // not on word boundaries: cannot happen with tokenize()
+        c.preposition = preposition_before(c, words, s, lex);
+        if (named_as_place(c)) all.push_back(c);
+    }
+    std::vector<Candidate> out;
+    for (const auto& c : all) {
+        const bool container = std::any_of(all.begin(), all.end(), [&](const Candidate& d) {
+            const std::size_t gap = d.last <= c.first ? c.first - d.last : d.first >= c.last ? d.first - c.last : 0;
+            return gap <= kNestedReach && contains(*c.mention->place, *d.mention->place);
+        });
+        if (!container) out.push_back(c);
     }
     return out;
 }
 
-// ---- places ----------------------------------------------------------------------------------
-
-bool is_country(const gazetteer::PlaceView& p) { return p.feature_code.substr(0, 3) == "PCL" || p.feature_code == "TERR"; }
-bool is_large_region(const gazetteer::PlaceView& p) { return p.feature_code == "RGN" || p.feature_code == "CONT"; }
-bool is_sea(const gazetteer::PlaceView& p) {
-    return p.feature_class == "H" &&
-           (p.feature_code == "OCN" || p.feature_code == "SEA" || p.feature_code == "GULF" || p.feature_code == "BAY");
-}
-bool is_division(const gazetteer::PlaceView& p) { return p.feature_class == "A"; }
-
-int geo_precision(const gazetteer::PlaceView& p, const Qualifier& q) {
-    if (is_country(p) || p.feature_code == "ADM1" || is_large_region(p) || is_sea(p)) return 3;
-    if (is_division(p)) return 2;
-    return q.surroundings != Surroundings::none ? 2 : 1;
-}
-
-int where_prec(const gazetteer::PlaceView& p, const Qualifier& q) {
-    if (is_sea(p)) return 7;
-    if (is_country(p)) return q.compass != Compass::none ? 5 : 6;
-    if (is_large_region(p)) return 5;
-    if (p.feature_code == "ADM1") return 4;
-    if (is_division(p)) return 3;
-    return q.surroundings != Surroundings::none || q.compass != Compass::none ? 2 : 1;
-}
-
-std::string_view compass_adjective(Compass c) {
-    switch (c) {
-    case Compass::north: return "northern";
-    case Compass::northeast: return "northeastern";
-    case Compass::east: return "eastern";
-    case Compass::southeast: return "southeastern";
-    case Compass::south: return "southern";
-    case Compass::southwest: return "southwestern";
-    case Compass::west: return "western";
-    case Compass::northwest: return "northwestern";
-    case Compass::central: return "central";
-    case Compass::none: break;
+// The words of a sentence that belong to each of its events, in text order: an event's words
+// reach from the sentence start (or the previous event's boundary) to a boundary between its
+// trigger and place and the next event's: the last punctuation between them, else the last
+// "and", "while", "but", "as" or "whereas", else the middle.
+std::vector<std::pair<std::size_t, std::size_t>> segments(const std::vector<std::pair<std::size_t, std::size_t>>& anchors,
+                                                          const std::vector<Word>& words, const Sentence& s) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t begin = s.first_word;
+    for (std::size_t i = 0; i < anchors.size(); ++i) {
+        std::size_t end = s.last_word;
+        if (i + 1 < anchors.size()) {
+            const std::size_t gap_begin = std::max(anchors[i].second, begin);
+            const std::size_t gap_end = std::max(anchors[i + 1].first, gap_begin);
+            end = gap_begin + (gap_end - gap_begin) / 2;
+            bool found_break = false;
+            for (std::size_t k = gap_end; k > gap_begin && !found_break; --k) {
+                if (words[k - 1].break_before) {
+                    end = k - 1;
+                    found_break = true;
+                }
+            }
+            for (std::size_t k = gap_end; k > gap_begin && !found_break; --k) {
+                const auto& w = words[k - 1].folded;
+                if (w == "and" || w == "while" || w == "but" || w == "as" || w == "whereas") {
+                    end = k - 1;
+                    found_break = true;
+                }
+            }
+            end = std::max(end, begin + 1);
+        }
+        out.emplace_back(begin, end);
+        begin = end;
     }
-    return {};
-}
-
-std::string location_mention(const Mention& m) {
-    const auto& q = m.qualifier;
-    std::string name = m.text;
-    switch (q.level) {
-    case AdminLevel::admin1: name += " province"; break;
-    case AdminLevel::admin2: name += " district"; break;
-    case AdminLevel::city: name += " city"; break;
-    case AdminLevel::none: break;
-    }
-    const auto compass = compass_adjective(q.compass);
-    const auto with_compass = [&](std::string_view noun) {
-        return compass.empty() ? std::string(noun) : fmt::format("{} {}", compass, noun);
-    };
-    switch (q.surroundings) {
-    case Surroundings::outskirts: return fmt::format("{} of {}", with_compass("outskirts"), name);
-    case Surroundings::countryside: return fmt::format("{} of {}", with_compass("countryside"), name);
-    case Surroundings::suburb: return fmt::format("{} of {}", with_compass("suburbs"), name);
-    case Surroundings::near: return fmt::format("near {}", with_compass(name));
-    case Surroundings::none: break;
-    }
-    return with_compass(name);
-}
-
-bool usable_place(const Mention& m) { return m.kind == MentionKind::literal && m.place.has_value(); }
-
-std::size_t distance(const Mention& m, std::size_t trigger_start, std::size_t trigger_end) {
-    if (m.end <= trigger_start) return trigger_start - m.end;
-    if (m.start >= trigger_end) return m.start - trigger_end;
-    return 0;
+    return out;
 }
 
 std::string event_id(const Event& e) {
@@ -264,57 +204,6 @@ std::string event_id(const Event& e) {
 
 }  // namespace
 
-// ---- EventLexicon ----------------------------------------------------------------------------
-
-EventLexicon EventLexicon::load(const std::filesystem::path& dir) {
-    EventLexicon lex;
-    auto note_length = [&](const std::string& folded) { lex.longest_phrase_ = std::max(lex.longest_phrase_, word_count(folded)); };
-
-    const auto triggers = dir / "event_triggers.tsv";
-    read_word_list(triggers, 4, [&](const std::vector<std::string>& f, std::uint64_t line) {
-        Trigger t;
-        t.event_type = f[1];
-        const auto bar = f[2].find('|');
-        t.sub_event_type = f[2].substr(0, bar);
-        check_acled_type(triggers, line, t.event_type, t.sub_event_type);
-        if (bar != std::string::npos) {
-            t.sub_event_type_other = f[2].substr(bar + 1);
-            check_acled_type(triggers, line, t.event_type, t.sub_event_type_other);
-        }
-        t.precedence = parse_precedence(triggers, line, f[3]);
-        insert_unique(lex.triggers_, triggers, line, f[0], std::move(t));
-        note_length(f[0]);
-    });
-
-    const auto actors = dir / "actors.tsv";
-    read_word_list(actors, 3, [&](const std::vector<std::string>& f, std::uint64_t line) {
-        if (f[1].empty()) throw gazetteer::InputError(actors.string(), line, "empty actor name");
-        insert_unique(lex.actors_, actors, line, f[0], Actor{f[1], parse_actor_kind(actors, line, f[2])});
-        note_length(f[0]);
-    });
-
-    const auto cues = dir / "event_cancel_cues.txt";
-    read_word_list(cues, 1, [&](const std::vector<std::string>& f, std::uint64_t line) {
-        insert_unique(lex.cancel_cues_, cues, line, f[0], true);
-        note_length(f[0]);
-    });
-    return lex;
-}
-
-const EventLexicon::Trigger* EventLexicon::trigger(std::string_view folded_phrase) const noexcept {
-    const auto it = triggers_.find(std::string(folded_phrase));
-    return it == triggers_.end() ? nullptr : &it->second;
-}
-
-const EventLexicon::Actor* EventLexicon::actor(std::string_view folded_phrase) const noexcept {
-    const auto it = actors_.find(std::string(folded_phrase));
-    return it == actors_.end() ? nullptr : &it->second;
-}
-
-bool EventLexicon::is_cancel_cue(std::string_view folded_phrase) const noexcept {
-    return cancel_cues_.find(std::string(folded_phrase)) != cancel_cues_.end();
-}
-
 // ---- extraction ------------------------------------------------------------------------------
 
 std::vector<Event> extract_events(const Document& doc, const std::vector<Mention>& mentions, const EventLexicon& lex,
@@ -324,123 +213,201 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
     const std::string_view text = doc.text;
     std::vector<Word> words;
     std::vector<Sentence> sentences;
-    split(text, words, sentences);
+    split_sentences(text, words, sentences);
     const CodepointIndex codepoints(text);
     const auto published = CivilDate::from_iso(doc.published);
 
     std::vector<Event> events;
     std::optional<EventDate> story_date;
-    const Mention* previous_single = nullptr;  // the previous sentence's only usable place
+    const Mention* previous_single = nullptr;  // the previous sentence's only candidate place
     std::size_t next_mention = 0;              // mentions are in text order
 
     for (const auto& s : sentences) {
         const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
         // this sentence's mentions
         while (next_mention < mentions.size() && mentions[next_mention].start < s.begin) ++next_mention;
-        std::vector<const Mention*> here;
+        std::vector<const Mention*> usable;
+        std::vector<const Mention*> unresolved;  // names the gazetteer lacks ("the district of X in Aleppo")
         bool any_mention = false;
         for (std::size_t k = next_mention; k < mentions.size() && mentions[k].start < s.limit; ++k) {
             any_mention = true;
-            if (usable_place(mentions[k])) here.push_back(&mentions[k]);
+            if (usable_place(mentions[k])) usable.push_back(&mentions[k]);
+            else if (!mentions[k].place && mentions[k].kind == MentionKind::literal) unresolved.push_back(&mentions[k]);
         }
+        const auto placed = candidates(usable, words, s, lex);
         const Mention* borrowed = any_mention ? nullptr : previous_single;
-        previous_single = here.size() == 1 ? here.front() : nullptr;
+        previous_single = placed.size() == 1 ? placed.front().mention : nullptr;
 
-        const auto own_date = resolve_date(sentence, published);
-        if (own_date) story_date = own_date;
+        const auto sentence_date = resolve_date(sentence, published);
+        if (sentence_date) story_date = sentence_date;
 
-        // the trigger: highest precedence, first among equals, not cancelled
+        // the triggers that are not cancelled
         const auto cues = find_phrases<bool>(words, s, lex.longest_phrase(), [&](const std::string& p) -> const bool* {
             static constexpr bool yes = true;
             return lex.is_cancel_cue(p) ? &yes : nullptr;
         });
-        const auto triggers = find_phrases<Trigger>(words, s, lex.longest_phrase(), [&](const std::string& p) { return lex.trigger(p); });
-        const Match<Trigger>* best = nullptr;
-        for (const auto& t : triggers) {
-            const bool cancelled = std::any_of(cues.begin(), cues.end(), [&](const Match<bool>& c) {
-                return c.last <= t.first && c.last + 3 > t.first;
+        auto triggers = find_phrases<Trigger>(words, s, lex.longest_phrase(), [&](const std::string& p) { return lex.trigger(p); });
+        std::vector<Match<Trigger>> cancelled;
+        std::erase_if(triggers, [&](const Match<Trigger>& t) {
+            const bool cancel = std::any_of(cues.begin(), cues.end(), [&](const Match<bool>& c) {
+                return c.last <= t.first && c.last + kCancelReach > t.first;
             });
-            if (cancelled) continue;
-            if (!best || t.entry->precedence > best->entry->precedence) best = &t;
+            if (cancel) cancelled.push_back(t);
+            return cancel;
+        });
+        if (triggers.empty()) continue;
+        // a place in a prepositional phrase right after a cancelled trigger, and nearer to it than
+        // to any other, belongs to it: "talks on ending the fighting in Syria" are not in Syria
+        const auto nearest_trigger_cancelled = [&](const Candidate& c) {
+            if (c.preposition == EventLexicon::PlaceScope::none) return false;
+            std::size_t live = static_cast<std::size_t>(-1);
+            std::size_t dead = static_cast<std::size_t>(-1);
+            for (const auto& t : triggers) live = std::min(live, word_distance(c.first, c.last, t.first, t.last, words));
+            for (const auto& t : cancelled) {
+                if (c.first >= t.last && c.first - t.last <= kAttachedReach) {
+                    dead = std::min(dead, word_distance(c.first, c.last, t.first, t.last, words));
+                }
+            }
+            return dead < live;
+        };
+        std::vector<Candidate> here;
+        for (const auto& c : placed) {
+            if (!nearest_trigger_cancelled(c)) here.push_back(c);
         }
-        if (!best) continue;
-        const std::size_t trigger_start = words[best->first].start;
-        const std::size_t trigger_end = words[best->last - 1].end;
 
-        // the place
-        const Mention* place = nullptr;
-        for (const Mention* m : here) {
-            if (!place || distance(*m, trigger_start, trigger_end) <= distance(*place, trigger_start, trigger_end)) place = m;
+        // each trigger goes to its nearest place (the later one when two are equally near); a
+        // place keeps its highest-precedence trigger (the first among equals)
+        struct Found {
+            const Match<Trigger>* trigger = nullptr;
+            const Mention* place = nullptr;
+            std::size_t first = 0;  // words of trigger and place together
+            std::size_t last = 0;
+        };
+        std::vector<Found> found;
+        const auto nearest = [&](const Match<Trigger>& t, std::size_t max_distance) -> const Candidate* {
+            const Candidate* best = nullptr;
+            std::size_t best_distance = 0;
+            for (const auto& c : here) {
+                const auto d = word_distance(c.first, c.last, t.first, t.last, words);
+                if (diplomatic(*t.entry) && (d > kDiplomaticReach || !can_hold_diplomacy(c, t.first, t.last, words))) continue;
+                if (d <= max_distance && (!best || d <= best_distance)) {
+                    best = &c;
+                    best_distance = d;
+                }
+            }
+            return best;
+        };
+        for (const auto& t : triggers) {
+            const Candidate* best = nearest(t, kMaxTriggerDistance);
+            if (!best) continue;
+            const auto same = std::find_if(found.begin(), found.end(), [&](const Found& f) { return f.place == best->mention; });
+            const Found f{&t, best->mention, std::min(t.first, best->first), std::max(t.last, best->last)};
+            if (same == found.end()) found.push_back(f);
+            else if (t.entry->precedence > same->trigger->entry->precedence) *same = f;
         }
-        const bool is_borrowed = !place && borrowed;
-        if (!place) place = borrowed;
-        if (!place) continue;
+        if (found.empty()) {
+            const Match<Trigger>* best = nullptr;
+            for (const auto& t : triggers) {
+                if (!best || t.entry->precedence > best->entry->precedence) best = &t;
+            }
+            if (here.empty() && borrowed && !diplomatic(*best->entry)) {
+                found.push_back({best, borrowed, best->first, best->last});
+            } else if (const Candidate* far = nearest(*best, kMaxFallbackDistance)) {
+                found.push_back({best, far->mention, std::min(best->first, far->first), std::max(best->last, far->last)});
+            }
+        }
+        std::sort(found.begin(), found.end(), [](const Found& x, const Found& y) { return x.first < y.first; });
+        std::vector<std::pair<std::size_t, std::size_t>> anchors;
+        for (const auto& f : found) anchors.emplace_back(f.first, f.last);
+        const auto parts = segments(anchors, words, s);
 
-        // actors
-        const auto actors = find_phrases<Actor>(words, s, lex.longest_phrase(), [&](const std::string& p) { return lex.actor(p); });
-        const Actor* actor1 = nullptr;
-        for (std::size_t k = best->last; k < s.last_word && !actor1; ++k) {
-            if (words[k].folded != "by") continue;
+        for (std::size_t n = 0; n < found.size(); ++n) {
+            const Match<Trigger>& best = *found[n].trigger;
+            const Mention* place = found[n].place;
+            const bool is_borrowed = here.empty();
+            Sentence part = s;
+            part.first_word = parts[n].first;
+            part.last_word = parts[n].second;
+            const std::size_t part_begin = found.size() == 1 ? s.begin : words[part.first_word].start;
+            const std::size_t part_end = found.size() == 1 ? s.end : words[part.last_word - 1].end;
+            const std::string_view clause = text.substr(part_begin, part_end - part_begin);
+            const std::size_t trigger_start = words[best.first].start;
+            const std::size_t trigger_end = words[best.last - 1].end;
+
+            // actors, within the event's part of the sentence
+            const auto actors = find_phrases<Actor>(words, part, lex.longest_phrase(), [&](const std::string& p) { return lex.actor(p); });
+            const Actor* actor1 = nullptr;
+            for (std::size_t k = best.last; k < part.last_word && !actor1; ++k) {
+                if (words[k].folded != "by") continue;
+                for (const auto& a : actors) {
+                    if (a.first > k && a.first <= k + 2 && a.entry->kind != EventLexicon::ActorKind::civilians) {
+                        actor1 = a.entry;
+                        break;
+                    }
+                }
+            }
             for (const auto& a : actors) {
-                if (a.first > k && a.first <= k + 2 && a.entry->kind != EventLexicon::ActorKind::civilians) {
-                    actor1 = a.entry;
+                if (actor1 || a.first >= best.first) break;
+                if (a.entry->kind != EventLexicon::ActorKind::civilians) actor1 = a.entry;
+            }
+            const Actor* actor2 = nullptr;
+            for (const auto& a : actors) {
+                if (!actor1 || a.entry->name != actor1->name) {
+                    actor2 = a.entry;
                     break;
                 }
             }
-        }
-        for (const auto& a : actors) {
-            if (actor1 || a.first >= best->first) break;
-            if (a.entry->kind != EventLexicon::ActorKind::civilians) actor1 = a.entry;
-        }
-        const Actor* actor2 = nullptr;
-        for (const auto& a : actors) {
-            if (!actor1 || a.entry->name != actor1->name) {
-                actor2 = a.entry;
-                break;
+
+            Event e;
+            const Trigger& trig = *best.entry;
+            e.event_type = trig.event_type;
+            e.sub_event_type = trig.sub_event_type;
+            if (!trig.sub_event_type_other.empty() && !(actor1 && actor1->kind == EventLexicon::ActorKind::state)) {
+                e.sub_event_type = trig.sub_event_type_other;
             }
+            e.actor1 = actor1 ? actor1->name : std::string();
+            e.actor2 = actor2 ? actor2->name : std::string();
+            if (e.actor2.empty() && e.event_type == "Violence against civilians") e.actor2 = "Civilians";
+
+            e.place = *place->place;
+            e.qualifier = place->qualifier;
+            e.location_mention = location_mention(*place);
+            e.geo_precision = geo_precision(e.place, e.qualifier);
+            e.where_prec = where_prec(e.place, e.qualifier);
+
+            const auto own_date = found.size() == 1 ? sentence_date : resolve_date(clause, published);
+            if (own_date) e.date = own_date;
+            else if (story_date) e.date = story_date;
+            else if (published) e.date = EventDate{published->plus_days(-6), *published, TimePrecision::week};
+
+            const auto counts = find_casualties(clause, casualty_lexicon);
+            if (counts.killed) e.fatalities = static_cast<std::int64_t>(counts.killed->value);
+            if (counts.injured) e.injured = static_cast<std::int64_t>(counts.injured->value);
+            e.fatalities_total_over_days = counts.total_over_days;
+
+            EventSource src;
+            src.doc_id = doc.id;
+            src.url = doc.url;
+            src.title = doc.title;
+            src.source = doc.source;
+            src.evidence_text = std::string(sentence);
+            src.evidence_start = codepoints.to_codepoint(s.begin);
+            src.evidence_end = codepoints.to_codepoint(s.end);
+            e.sources.push_back(std::move(src));
+
+            e.notes = fmt::format("trigger: {}{}", text.substr(trigger_start, trigger_end - trigger_start),
+                                  is_borrowed ? "; place from the previous sentence" : "");
+            std::string lacking;
+            for (const Mention* m : unresolved) {
+                if (m->start < part_begin || m->end > part_end) continue;
+                if (!lacking.empty()) lacking += ", ";
+                lacking += m->text;
+            }
+            if (!lacking.empty()) e.notes += fmt::format("; also named, not resolved: {}", lacking);
+            e.confidence = place->confidence * (is_borrowed ? 0.7 : 1.0);
+            e.event_id = event_id(e);
+            events.push_back(std::move(e));
         }
-
-        Event e;
-        const Trigger& trig = *best->entry;
-        e.event_type = trig.event_type;
-        e.sub_event_type = trig.sub_event_type;
-        if (!trig.sub_event_type_other.empty() && !(actor1 && actor1->kind == EventLexicon::ActorKind::state)) {
-            e.sub_event_type = trig.sub_event_type_other;
-        }
-        e.actor1 = actor1 ? actor1->name : std::string();
-        e.actor2 = actor2 ? actor2->name : std::string();
-        if (e.actor2.empty() && e.event_type == "Violence against civilians") e.actor2 = "Civilians";
-
-        e.place = *place->place;
-        e.qualifier = place->qualifier;
-        e.location_mention = location_mention(*place);
-        e.geo_precision = geo_precision(e.place, e.qualifier);
-        e.where_prec = where_prec(e.place, e.qualifier);
-
-        if (own_date) e.date = own_date;
-        else if (story_date) e.date = story_date;
-        else if (published) e.date = EventDate{published->plus_days(-6), *published, TimePrecision::week};
-
-        const auto counts = find_casualties(sentence, casualty_lexicon);
-        if (counts.killed) e.fatalities = static_cast<std::int64_t>(counts.killed->value);
-        if (counts.injured) e.injured = static_cast<std::int64_t>(counts.injured->value);
-        e.fatalities_total_over_days = counts.total_over_days;
-
-        EventSource src;
-        src.doc_id = doc.id;
-        src.url = doc.url;
-        src.title = doc.title;
-        src.source = doc.source;
-        src.evidence_text = std::string(sentence);
-        src.evidence_start = codepoints.to_codepoint(s.begin);
-        src.evidence_end = codepoints.to_codepoint(s.end);
-        e.sources.push_back(std::move(src));
-
-        e.notes = fmt::format("trigger: {}{}", text.substr(trigger_start, trigger_end - trigger_start),
-                              is_borrowed ? "; place from the previous sentence" : "");
-        e.confidence = place->confidence * (is_borrowed ? 0.7 : 1.0);
-        e.event_id = event_id(e);
-        events.push_back(std::move(e));
     }
     return merge_events(std::move(events));
 }

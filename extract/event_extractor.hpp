@@ -2,94 +2,65 @@
 // Events from an article: sentences that report something happening (a trigger word from
 // extract/data/event_triggers.tsv) at a place the geoparser found, coded in ACLED's vocabulary.
 //
-// Lifecycle: EventLexicon::load() once, then share it read-only; extract_events() and
-// merge_events() are pure functions, safe to call from any number of threads.
-#include <cstdint>
-#include <filesystem>
-#include <string>
-#include <string_view>
-#include <unordered_map>
+// extract_events() and merge_events() are pure functions, safe to call from any number of threads.
 #include <vector>
 
 #include "extract/casualty_counts.hpp"
 #include "extract/document.hpp"
 #include "extract/event.hpp"
+#include "extract/event_lexicon.hpp"
 #include "extract/mention.hpp"
 
 namespace extract {
 
-/// The trigger phrases, actor aliases and cancel cues events are read with. Built by load(),
-/// then immutable.
-class EventLexicon {
-public:
-    /// Reads event_triggers.tsv, actors.tsv and event_cancel_cues.txt from `dir` (the folder of
-    /// Lexicon::default_dir()). Throws gazetteer::InputError naming the file and line for a
-    /// missing file, a wrong number of columns, an event type or sub-event type that is not
-    /// ACLED's (or a sub-event type of another event type), a precedence that is not a whole
-    /// number, an unknown actor kind, or a phrase listed twice in one file.
-    static EventLexicon load(const std::filesystem::path& dir);
-
-    struct Trigger {
-        std::string event_type;
-        std::string sub_event_type;        ///< the sub-type, or the state-actor variant of "A|B"
-        std::string sub_event_type_other;  ///< "B" of "A|B": used unless actor1 is a state force; else empty
-        int precedence = 0;
-    };
-    enum class ActorKind : std::uint8_t { state, non_state, civilians, other };
-    struct Actor {
-        std::string name;
-        ActorKind kind = ActorKind::other;
-    };
-
-    /// Lookups take folded phrases (gazetteer::fold_name; words joined by one space); nullptr
-    /// when the phrase is not listed. One hash probe.
-    const Trigger* trigger(std::string_view folded_phrase) const noexcept;
-    const Actor* actor(std::string_view folded_phrase) const noexcept;
-    bool is_cancel_cue(std::string_view folded_phrase) const noexcept;
-
-    /// The number of words of the longest phrase in any of the three lists.
-    std::size_t longest_phrase() const noexcept { return longest_phrase_; }
-
-private:
-    std::unordered_map<std::string, Trigger> triggers_;
-    std::unordered_map<std::string, Actor> actors_;
-    std::unordered_map<std::string, bool> cancel_cues_;
-    std::size_t longest_phrase_ = 1;
-};
-
 /// The events `doc` reports, given its place mentions (`mentions`: Geoparser::parse(doc), byte
 /// offsets into doc.text). Rules:
-///   - Sentences: the text is split where extract::tokenize() marks a sentence start (after
-///     '.', '!' or '?', and at every line break) that is preceded by white space, so "1.5"
-///     stays whole. Abbreviations such as "Mr." end a sentence.
-///   - Trigger: the highest-precedence trigger phrase of the sentence (the first among equals);
-///     a trigger with a cancel cue up to three words before it is ignored. At most one event
-///     per sentence.
-///   - Place: the literal, resolved mention of the sentence nearest the trigger (the later one
-///     when two are equally near). Metonymic, demonym, historical and unresolved mentions are
-///     never places. A sentence with no mention at all borrows the place of the previous
-///     sentence when that sentence had exactly one literal resolved mention; a sentence with
-///     only non-literal mentions ("Moscow rejected the truce") has no place and no event.
-///   - Date: resolve_date(sentence, doc.published); if the sentence names none, the date of the
-///     latest earlier sentence of the article that named one (the story's date); if there is
-///     none either, the seven days up to publication (P-6 to P, precision week: news reports
-///     events of the last days); nullopt without a publication date.
-///   - Casualties: find_casualties(sentence): fatalities, injured, fatalities_total_over_days.
+///   - Sentences: extract/sentence_words.hpp (split_sentences).
+///   - Triggers: phrases of event_triggers.tsv, longest first; a trigger with a cancel cue up to
+///     four words before it is cancelled.
+///   - Places: the sentence's literal, resolved mentions (metonymic, demonym, historical and
+///     unresolved mentions never are), less countries and large regions not named as a place
+///     (a preposition of scope "all" before them, or a compass or surroundings qualifier:
+///     "talks with Russia" is no place, "fighting in Syria" is), less every place that contains
+///     another of them named up to 8 words away (event_place.hpp contains(): "Daraya, a suburb
+///     of Damascus" is Daraya), less places named after a preposition up to 4 words after a
+///     cancelled trigger and nearer it than any other ("talks on ending the fighting in Syria"
+///     are not in Syria).
+///   - Events of a sentence: each trigger goes to its nearest place (the later one when two are
+///     equally near) within a distance of 20 (when no trigger has one, the highest-precedence
+///     trigger takes the nearest within 30). Distance: the words between, plus 3 for each
+///     punctuation mark or clause conjunction ("while", "but", "as"...) and 1 for each "and"
+///     between, so that a trigger reaches into its own clause first; a diplomatic trigger (Strategic
+///     developments / Other: talks, visits, press conferences) only a place within a distance of 8,
+///     after a preposition
+///     of event_place_prepositions.txt or right after the trigger ("visited Damascus"), and not
+///     across "that" ("said in a news conference that
+///     ... in Aleppo" is not at Aleppo); a place keeps its highest-precedence trigger
+///     (the first among equals): an air strike with shelling at one place is an Air/drone strike,
+///     "air strikes on eastern Aleppo and shelling of western Aleppo" are two events. A sentence
+///     with no mention at all gives its highest-precedence trigger the place of the previous
+///     sentence when that sentence had exactly one place; a sentence with only mentions that
+///     cannot carry events ("Moscow rejected the truce") has no event.
+///   - The words of each event: with several events in a sentence, each gets its part of it, cut
+///     at the last clause break (punctuation, "and", "while", "but", "as") between one event's
+///     trigger and place and the next's. Dates, casualties and actors are read in that part.
+///   - Date: resolve_date(part, doc.published); if it names none, the sentence's date; then the
+///     date of the latest earlier sentence of the article that named one (the story's date); if
+///     there is none either, the seven days up to publication (P-6 to P, precision week: news
+///     reports events of the last days); nullopt without a publication date.
+///   - Casualties: find_casualties(part): fatalities, injured, fatalities_total_over_days.
 ///   - Actors: actor1 is the actor named after "by" following the trigger (passive voice), else
 ///     the first actor before the trigger; civilians are never actor1. actor2 is the first other
-///     actor of the sentence; for "Violence against civilians" with no actor2, "Civilians".
+///     actor of the part; for "Violence against civilians" with no actor2, "Civilians".
 ///     A sub-event type "A|B" (territory changes) is A when actor1 is a state force, else B.
-///   - Precision: geo_precision (ACLED) 3 for a country or first-level division, 2 for a
-///     second-level division or a place qualified by surroundings (outskirts, countryside,
-///     suburb, near), else 1 (a town, or a compass part of it). where_prec (UCDP) 7 for a sea
-///     or ocean, 6 a country, 5 a compass part of a country, 4 a first-level division, 3 a
-///     second-level division, 2 a place qualified by surroundings or compass, else 1.
-///   - location_mention: the mention's text with its qualifier written in a canonical form
-///     ("eastern Aleppo", "Idlib province", "western countryside of Aleppo", "near Manbij"), so
-///     two articles wording it differently give the same text.
+///   - Precision: geo_precision() and where_prec() of event_place.hpp; location_mention() the
+///     mention's text with its qualifier in a canonical form.
 ///   - event_id: 16 hex digits of gazetteer::hash_key over sub-event type, place id, qualifier
 ///     and date start and end: the same event reported twice has the same id.
 ///   - confidence: the mention's confidence, times 0.7 when the place was borrowed.
+///   - notes: the trigger's words, whether the place was borrowed, and the unresolved literal
+///     mentions of the event's part of the sentence ("also named, not resolved: ..."),
+///     so that districts a gazetteer lacks are not lost.
 /// Events with the same id within the article are merged (merge_events). Returned in text
 /// order of their first report. Never throws except std::bad_alloc.
 std::vector<Event> extract_events(const Document& doc, const std::vector<Mention>& mentions,

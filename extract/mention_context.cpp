@@ -46,16 +46,36 @@ bool is_possessive_after(std::string_view text, const std::vector<Token>& tokens
     return true;
 }
 
+// The first token of a possessor right before token `first` ("Syria's Aleppo": Syria), or npos.
+std::size_t possessor_before(std::string_view text, const std::vector<Token>& tokens, std::size_t first) {
+    if (first < 3 || !tokens[first - 1].is(Token::word) || !tokens[first - 3].is(Token::word)) return npos;
+    std::size_t next = 0;
+    if (!is_possessive_after(text, tokens, first - 3, next) || next != first) return npos;
+    std::size_t start = first - 3;
+    if (!tokens[start].is(Token::upper_initial)) return npos;
+    for (int n = 0; n < 3 && start > 0 && tokens[start - 1].is(Token::word) && tokens[start - 1].is(Token::upper_initial); ++n) {
+        --start;
+    }
+    return start;
+}
+
 }  // namespace
 
 Qualifier find_qualifier(std::string_view text, const std::vector<Token>& tokens, const FoldedTokens& folded,
                          std::size_t first, std::size_t last, const Lexicon& lx) {
     Qualifier q;
+    // "the eastern part of Syria's Aleppo": the words before the possessor qualify this name, and
+    // not the possessor (which gets no qualifier from before: see below).
+    if (const auto owner = possessor_before(text, tokens, first); owner != npos) first = owner;
+    std::size_t next = 0;
+    const bool possessor = is_possessive_after(text, tokens, last, next) && next < tokens.size() &&
+                           tokens[next].is(Token::word) && tokens[next].is(Token::upper_initial) &&
+                           lx.compass(folded[next]) == Compass::none;
     // After: "Aleppo province", "Idlib Governorate", "Aleppo city".
     if (const auto a = word_after(tokens, last); a != npos) q.level = lx.admin_level(folded[a]);
 
     // Before.
-    const auto p = word_before(tokens, first);
+    const auto p = possessor ? npos : word_before(tokens, first);
     if (p != npos) {
         const auto wp = folded[p];
         std::size_t compass_first = p;
@@ -90,7 +110,6 @@ Qualifier find_qualifier(std::string_view text, const std::vector<Token>& tokens
         }
     }
     // "Aleppo's eastern countryside", "Aleppo's eastern districts".
-    std::size_t next = 0;
     if (q.compass == Compass::none && is_possessive_after(text, tokens, last, next) && next < tokens.size() &&
         tokens[next].is(Token::word)) {
         const auto c = lx.compass(folded[next]);

@@ -7,6 +7,7 @@
 
 #include "extract/casualty_counts.hpp"
 #include "extract/event_extractor.hpp"
+#include "extract/event_test_helpers.hpp"
 #include "extract/geoparser.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/mini_geoparser.hpp"
@@ -16,67 +17,15 @@
 #include "gazetteer/mini_gazetteer.hpp"
 
 using extract::Event;
+using testing::check_type;
+using testing::describe;
+using testing::extract_from;
+using testing::only_event;
 
 namespace {
 
-// The event tables beside the shared geoparser of the fixture gazetteer.
-struct Setup {
-    const testing::MiniGeoparser& mini = testing::mini_geoparser();
-    const gazetteer::Gazetteer& gaz = mini.gaz;
-    const extract::Lexicon& lexicon = mini.lexicon;
-    const extract::Geoparser& geoparser = mini.geoparser;
-    extract::EventLexicon events = extract::EventLexicon::load(extract::Lexicon::default_dir());
-    extract::CasualtyLexicon casualties = extract::CasualtyLexicon::load(extract::Lexicon::default_dir());
-};
-
-const Setup& setup() {
-    static const Setup s;
-    return s;
-}
-
 extract::Document document(const std::string& text, const std::string& published = "2016-11-20", const std::string& id = "doc-a") {
-    extract::Document doc;
-    doc.id = id;
-    doc.title = "Title of " + id;
-    doc.url = "https://example.org/" + id;
-    doc.source = "Example News";
-    doc.text = text;
-    doc.published = published;
-    return doc;
-}
-
-std::vector<Event> extract_from(const extract::Document& doc) {
-    const auto& s = setup();
-    return extract::extract_events(doc, s.geoparser.parse(doc), s.events, s.casualties);
-}
-
-std::vector<Event> extract_from(const std::string& text, const std::string& published = "2016-11-20") {
-    return extract_from(document(text, published));
-}
-
-std::string describe(const std::vector<Event>& events) {
-    std::ostringstream out;
-    for (const auto& e : events) {
-        out << "[" << e.event_type << " / " << e.sub_event_type << " at " << e.location_mention << " ("
-            << e.place.place_id << ") " << (e.date ? e.date->start.to_iso() + ".." + e.date->end.to_iso() : "no date")
-            << " actors '" << e.actor1 << "' '" << e.actor2 << "' " << e.notes << "] ";
-    }
-    return out.str();
-}
-
-// The only event of `text`.
-Event only_event(const std::string& text, const std::string& published = "2016-11-20") {
-    const auto events = extract_from(text, published);
-    INFO(text << " -> " << describe(events));
-    REQUIRE(events.size() == 1);
-    return events.front();
-}
-
-void check_type(const std::string& text, const std::string& type, const std::string& sub_type) {
-    const auto e = only_event(text);
-    INFO(text << " -> " << describe({e}));
-    CHECK(e.event_type == type);
-    CHECK(e.sub_event_type == sub_type);
+    return testing::event_document(text, published, id);
 }
 
 }  // namespace
@@ -357,6 +306,7 @@ TEST_CASE("the event lexicon rejects malformed lists, naming the file", "[extrac
         testing::write_file(dir / "event_triggers.tsv", triggers);
         testing::write_file(dir / "actors.tsv", actors);
         testing::write_file(dir / "event_cancel_cues.txt", "no\n");
+        testing::write_file(dir / "event_place_prepositions.txt", "in\tall\nfrom\ttowns\n");
     };
     const std::string good_trigger = "shelling\tExplosions/Remote violence\tShelling/artillery/missile attack\t85\n";
     const std::string good_actor = "rebels\tRebel groups\tnon_state\n";
@@ -368,6 +318,14 @@ TEST_CASE("the event lexicon rejects malformed lists, naming the file", "[extrac
         REQUIRE(lex.actor("rebels"));
         CHECK(lex.actor("rebels")->name == "Rebel groups");
         CHECK(lex.is_cancel_cue("no"));
+        CHECK(lex.place_preposition("in") == extract::EventLexicon::PlaceScope::all);
+        CHECK(lex.place_preposition("from") == extract::EventLexicon::PlaceScope::towns);
+        CHECK(lex.place_preposition("with") == extract::EventLexicon::PlaceScope::none);
+    }
+    SECTION("a preposition scope that is not all or towns") {
+        write_all(good_trigger, good_actor);
+        testing::write_file(dir / "event_place_prepositions.txt", "in\teverywhere\n");
+        CHECK_THROWS_WITH(extract::EventLexicon::load(dir.path()), Catch::Contains("event_place_prepositions.txt:1"));
     }
     SECTION("an unknown event type") {
         write_all("shelling\tExplosions\tShelling/artillery/missile attack\t85\n", good_actor);

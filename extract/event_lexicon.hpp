@@ -1,0 +1,60 @@
+#pragma once
+// The lists events are read with, shipped as data files in extract/data/ so that a team can
+// extend them without recompiling: trigger phrases with ACLED's event and sub-event types,
+// actor aliases, cancel cues ("no", "will", "called for") and the prepositions that make a
+// country the place of an event.
+//
+// Lifecycle: EventLexicon::load() once, then share it read-only (all lookups are const).
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace extract {
+
+/// The trigger phrases, actor aliases and cancel cues events are read with. Built by load(),
+/// then immutable.
+class EventLexicon {
+public:
+    /// Reads event_triggers.tsv, actors.tsv, event_cancel_cues.txt and event_place_prepositions.txt
+    /// from `dir` (the folder of Lexicon::default_dir()). Throws gazetteer::InputError naming the file and line for a
+    /// missing file, a wrong number of columns, an event type or sub-event type that is not
+    /// ACLED's (or a sub-event type of another event type), a precedence that is not a whole
+    /// number, an unknown actor kind or preposition scope, or a phrase listed twice in one file.
+    static EventLexicon load(const std::filesystem::path& dir);
+
+    struct Trigger {
+        std::string event_type;
+        std::string sub_event_type;        ///< the sub-type, or the state-actor variant of "A|B"
+        std::string sub_event_type_other;  ///< "B" of "A|B": used unless actor1 is a state force; else empty
+        int precedence = 0;
+    };
+    enum class ActorKind : std::uint8_t { state, non_state, civilians, other };
+    struct Actor {
+        std::string name;
+        ActorKind kind = ActorKind::other;
+    };
+
+    /// Lookups take folded phrases (gazetteer::fold_name; words joined by one space); nullptr
+    /// when the phrase is not listed. One hash probe.
+    const Trigger* trigger(std::string_view folded_phrase) const noexcept;
+    const Actor* actor(std::string_view folded_phrase) const noexcept;
+    bool is_cancel_cue(std::string_view folded_phrase) const noexcept;
+    /// What a preposition may name as the place of an event (one folded word; none when it is
+    /// not listed): all places ("in Syria", "across Iraq"), or towns only ("from Rome").
+    enum class PlaceScope : std::uint8_t { none, towns, all };
+    PlaceScope place_preposition(std::string_view folded_word) const noexcept;
+
+    /// The number of words of the longest phrase in any of the three lists.
+    std::size_t longest_phrase() const noexcept { return longest_phrase_; }
+
+private:
+    std::unordered_map<std::string, Trigger> triggers_;
+    std::unordered_map<std::string, Actor> actors_;
+    std::unordered_map<std::string, bool> cancel_cues_;
+    std::unordered_map<std::string, PlaceScope> place_prepositions_;
+    std::size_t longest_phrase_ = 1;
+};
+
+}  // namespace extract

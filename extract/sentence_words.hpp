@@ -1,0 +1,71 @@
+#pragma once
+// The words and sentences of an article as the event extractor reads them: folded words with
+// their byte offsets, sentences as ranges of words, and phrases of a list found among them.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace extract {
+
+/// A word of the text, folded (gazetteer::fold_name).
+struct Word {
+    std::string folded;
+    std::size_t start = 0;  // byte offsets into the text
+    std::size_t end = 0;
+    bool break_before = false;  // punctuation (other than a joining hyphen) since the previous word
+};
+
+/// A sentence: the words [first_word, last_word) and its byte range.
+struct Sentence {
+    std::size_t begin = 0;  // bytes: first token's start
+    std::size_t end = 0;    // bytes: last token's end
+    std::size_t limit = 0;  // bytes: where the next sentence starts (mentions up to here belong)
+    std::size_t first_word = 0;  // words [first_word, last_word)
+    std::size_t last_word = 0;
+};
+
+/// Splits `text` into words and sentences, at tokens flagged sentence_start (extract::tokenize:
+/// after '.', '!' or '?', and at every line break) that follow white space, so "1.5" stays
+/// whole. Abbreviations such as "Mr." end a sentence.
+void split_sentences(std::string_view text, std::vector<Word>& words, std::vector<Sentence>& sentences);
+
+/// A phrase of one of the lists found at words [first, last).
+template <typename T>
+struct Match {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    const T* entry = nullptr;
+};
+
+/// Longest phrases first, left to right, never across punctuation; `find` maps a folded phrase
+/// to an entry or nullptr.
+template <typename T, typename Find>
+std::vector<Match<T>> find_phrases(const std::vector<Word>& words, const Sentence& s, std::size_t longest, Find&& find) {
+    std::vector<Match<T>> out;
+    std::string phrase;
+    for (std::size_t i = s.first_word; i < s.last_word;) {
+        std::size_t matched = 0;
+        const T* entry = nullptr;
+        std::size_t reach = i + 1;
+        while (reach < s.last_word && reach - i < longest && !words[reach].break_before) ++reach;
+        for (std::size_t end = reach; end > i && !entry; --end) {
+            phrase.clear();
+            for (std::size_t k = i; k < end; ++k) {
+                if (k > i) phrase += ' ';
+                phrase += words[k].folded;
+            }
+            entry = find(phrase);
+            if (entry) matched = end - i;
+        }
+        if (entry) {
+            out.push_back({i, i + matched, entry});
+            i += matched;
+        } else {
+            ++i;
+        }
+    }
+    return out;
+}
+
+}  // namespace extract
