@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/article_options.hpp"
 #include "cli/command.hpp"
 #include "extract/casualty_counts.hpp"
 #include "extract/codepoints.hpp"
@@ -26,7 +27,7 @@ public:
         app.add_option("-o,--output", output_, "Folder for the layers (created when missing)")->required();
         app.add_option("--format", format_, "geojson (default), gpkg, csv (with HXL), kml, fgb, shp");
         app.add_flag("--overwrite", overwrite_, "Replace layers that exist already");
-        app.add_option("--published", published_, "Publication date (YYYY-MM-DD) of plain-text articles");
+        articles_.add_to(app);
         app.add_option("-j,--jobs", jobs_, "Worker threads (output order is kept)")->check(CLI::Range(1, 256));
     }
 
@@ -35,9 +36,7 @@ public:
         if (!f) throw UsageError(fmt::format("--format: '{}' is not geojson, gpkg, csv, kml, fgb or shp", format_));
         options_.format = *f;
         options_.overwrite = overwrite_;
-        if (!published_.empty() && !extract::is_iso_date(published_)) {
-            throw UsageError(fmt::format("--published: '{}' is not a date (YYYY-MM-DD)", published_));
-        }
+        articles_.validate();
     }
 
     int run(const GlobalOptions& global) override {
@@ -47,7 +46,7 @@ public:
         const auto event_lexicon = extract::EventLexicon::load(lexicon_dir);
         const auto casualty_lexicon = extract::CasualtyLexicon::load(lexicon_dir);
         const extract::Geoparser geoparser(gaz, lexicon);
-        extract::DocumentReader reader(inputs_, {published_}, [](const extract::InputProblem& p) {
+        extract::DocumentReader reader(inputs_, articles_.input_options(), [](const extract::InputProblem& p) {
             std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
         });
         std::filesystem::create_directories(output_);
@@ -93,7 +92,7 @@ private:
     std::string output_;
     std::string format_ = "geojson";
     bool overwrite_ = false;
-    std::string published_;
+    ArticleOptions articles_;
     int jobs_ = 1;
     output::WriteOptions options_;
 };

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/article_options.hpp"
 #include "cli/command.hpp"
 #include "extract/codepoints.hpp"
 #include "extract/dates.hpp"
@@ -22,21 +23,19 @@ public:
                        "(one {\"text\": ...} per line), or - for JSON Lines on stdin")
             ->required();
         app.add_option("-o,--output", output_, "Write the mentions here (JSON Lines) instead of stdout");
-        app.add_option("--published", published_, "Publication date (YYYY-MM-DD) of plain-text articles");
+        articles_.add_to(app);
         app.add_option("-j,--jobs", jobs_, "Worker threads (output order is kept)")->check(CLI::Range(1, 256));
     }
 
     void validate() override {
-        if (!published_.empty() && !extract::is_iso_date(published_)) {
-            throw UsageError(fmt::format("--published: '{}' is not a date (YYYY-MM-DD)", published_));
-        }
+        articles_.validate();
     }
 
     int run(const GlobalOptions& global) override {
         const gazetteer::Gazetteer gaz(gazetteer::resolve_gazetteer_path(global.gazetteer));
         const auto lexicon = extract::Lexicon::load(extract::Lexicon::default_dir());
         const extract::Geoparser geoparser(gaz, lexicon);
-        extract::DocumentReader reader(inputs_, {published_}, [](const extract::InputProblem& p) {
+        extract::DocumentReader reader(inputs_, articles_.input_options(), [](const extract::InputProblem& p) {
             std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
         });
         output::AtomicFile out(output_.empty() ? "-" : output_);
@@ -66,7 +65,7 @@ public:
 private:
     std::vector<std::string> inputs_;
     std::string output_;
-    std::string published_;
+    ArticleOptions articles_;
     int jobs_ = 1;
 };
 

@@ -361,7 +361,8 @@ bool DocumentReader::State::read_plain(const fs::path& path, std::istream& strea
     }
     doc.id = path.stem().string();
     doc.title.clear();
-    doc.published = options.published;
+    const auto listed = options.published_by_file.find(path.filename().string());
+    doc.published = listed != options.published_by_file.end() ? listed->second : options.published;
     doc.url.clear();
     doc.source.clear();
     doc.replaced_bytes = replace_invalid_utf8(doc.text);

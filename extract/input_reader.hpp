@@ -14,7 +14,8 @@
 //
 // Plain text: the whole file is one Document. id = the file name without folder and extension,
 // text = the content without a leading UTF-8 BOM, otherwise untouched (the first line stays in
-// the text, line ends are kept), published = InputOptions::published.
+// the text, line ends are kept), published = the file's date in InputOptions::published_by_file
+// when it is listed there, else InputOptions::published.
 //
 // JSON Lines: one object per line, {"id", "text", "title", "published", "url", "source"}; only
 // "text" is required. "id" is a string or a number (written as JSON would write it); when it is
@@ -55,11 +56,15 @@
 #include <vector>
 
 #include "extract/document.hpp"
+#include "extract/published_table.hpp"
 
 namespace extract {
 
 struct InputOptions {
     std::string published;  ///< --published: "YYYY-MM-DD" for plain-text documents, or empty
+    /// --published-from: dates of plain-text documents by file name (without folder); a file
+    /// listed there takes its date from the table (an empty date: unknown) instead of `published`.
+    PublishedTable published_by_file;
 };
 
 /// Something wrong with an input, a line of it or a document read from it.

@@ -112,3 +112,27 @@ TEST_CASE("geoevents map rejects an unknown format before reading anything", "[c
     CHECK(r.status == 2);
     CHECK_THAT(r.err, Catch::Contains("svg"));
 }
+
+TEST_CASE("geoevents map dates plain-text articles from a table", "[cli][map]") {
+    testing::TempDir dir;
+    std::filesystem::create_directories(dir / "news");
+    testing::write_file(dir / "news" / "first.txt", "Warplanes bombed Manbij on Saturday.");
+    testing::write_file(dir / "news" / "second.txt", "Warplanes bombed Al Bab on Saturday.");
+    testing::write_file(dir / "dates.tsv", "file\tpublished\nfirst.txt\t2016-11-20\nsecond.txt\t2016-10-06\n");
+    const auto out = dir / "layers";
+    const auto base = testing::geoevents_with_fixture_gazetteer() + " map " + testing::shell_quote(dir / "news") + " -o " +
+                      testing::shell_quote(out);
+    const auto r = testing::run_command(base + " --published-from " + testing::shell_quote(dir / "dates.tsv"));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const auto events = read_events(out / "events.geojson", "events");
+    REQUIRE(events.size() == 2);
+    for (const auto& e : events) {
+        if (e.place_id == "geonames:1005") CHECK(e.event_date.rfind("2016/11/19", 0) == 0);
+        else CHECK(e.event_date.rfind("2016/10/01", 0) == 0);  // the Saturday before 6 October
+    }
+    testing::write_file(dir / "bad.tsv", "first.txt\t20 November\n");
+    const auto bad = testing::run_command(base + " --overwrite --published-from " + testing::shell_quote(dir / "bad.tsv"));
+    CHECK(bad.status != 0);
+    CHECK_THAT(bad.err, Catch::Contains("bad.tsv:1"));
+}

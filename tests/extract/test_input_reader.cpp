@@ -52,7 +52,7 @@ TEST_CASE("A plain text file is one document named after the file", "[extract][i
     testing::TempDir dir;
     const std::string content = "Storm closes the coast road\nHigh waves kept the ferry in port on Sunday.\n";
     testing::write_file(dir / "000_b69ce2904728d224.txt", content);
-    const auto r = read_all({str(dir / "000_b69ce2904728d224.txt")}, InputOptions{"2016-11-20"});
+    const auto r = read_all({str(dir / "000_b69ce2904728d224.txt")}, InputOptions{"2016-11-20", {}});
     REQUIRE(r.docs.size() == 1);
     const Document& d = r.docs[0];
     CHECK(d.id == "000_b69ce2904728d224");
@@ -125,7 +125,7 @@ TEST_CASE("JSON Lines: every field, only text, numeric ids", "[extract][input_re
                         "{\"id\": 42, \"text\": \"A numbered story.\"}\n"
                         "{\"id\": 18446744073709551615, \"text\": \"A large number.\"}\n"
                         "{\"id\": null, \"text\": \"A null id.\", \"title\": null, \"extra\": [1, 2]}");
-    const auto r = read_all({str(dir / "feed.jsonl")}, InputOptions{"2001-01-01"});
+    const auto r = read_all({str(dir / "feed.jsonl")}, InputOptions{"2001-01-01", {}});
     REQUIRE(r.docs.size() == 5);
     const Document& full = r.docs[0];
     CHECK(full.id == "a-1");
@@ -346,9 +346,9 @@ TEST_CASE("A missing input is reported and skipped", "[extract][input_reader]") 
 }
 
 TEST_CASE("A bad --published date is refused before reading", "[extract][input_reader]") {
-    CHECK_THROWS_AS(DocumentReader({}, InputOptions{"2016-11-31"}, {}), std::invalid_argument);
-    CHECK_THROWS_AS(DocumentReader({}, InputOptions{"yesterday"}, {}), std::invalid_argument);
-    CHECK_NOTHROW(DocumentReader({}, InputOptions{""}, {}));
+    CHECK_THROWS_AS(DocumentReader({}, InputOptions{"2016-11-31", {}}, {}), std::invalid_argument);
+    CHECK_THROWS_AS(DocumentReader({}, InputOptions{"yesterday", {}}, {}), std::invalid_argument);
+    CHECK_NOTHROW(DocumentReader({}, InputOptions{"", {}}, {}));
 }
 
 TEST_CASE("A JSON line that crosses the first 64 KiB of the file is read whole", "[extract][input_reader]") {
