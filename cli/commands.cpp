@@ -9,6 +9,7 @@ std::unique_ptr<Command> make_gazetteer_info();
 std::unique_ptr<Command> make_eval();
 std::unique_ptr<Command> make_places();
 std::unique_ptr<Command> make_map();
+std::unique_ptr<Command> make_eval_events();
 
 const std::vector<CommandSpec>& command_table() {
     static const std::vector<CommandSpec> table = {
@@ -18,6 +19,7 @@ const std::vector<CommandSpec>& command_table() {
         {{"map"}, "Extract the events of articles and write them as map layers", make_map},
         {{"places"}, "Find and resolve the place mentions of articles (JSON Lines out)", make_places},
         {{"eval"}, "Score the geoparser on a public corpus (LGL, TR-News, GeoVirus)", make_eval},
+        {{"eval-events"}, "Score event types on labelled snippets (CASE 2021 style: label<TAB>text)", make_eval_events},
     };
     return table;
 }

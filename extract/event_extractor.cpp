@@ -11,6 +11,7 @@
 
 #include "extract/codepoints.hpp"
 #include "extract/dates.hpp"
+#include "extract/event_coding.hpp"
 #include "extract/event_place.hpp"
 #include "extract/sentence_words.hpp"
 #include "extract/token.hpp"
@@ -34,9 +35,6 @@ constexpr std::size_t kMaxFallbackDistance = 30;
 // Diplomatic events are told where they happen, near the trigger ("talks in Geneva",
 // "negotiations taking place in Ankara").
 constexpr std::size_t kDiplomaticReach = 8;
-
-// A cancel cue up to this many words before a trigger cancels it ("an end to all the fighting").
-constexpr std::size_t kCancelReach = 4;
 
 // A place contains another of its sentence only this near (in words): "Manbij in northern
 // Syria", "Daraya, a suburb of Damascus"; farther apart, the two are named for different things.
@@ -208,8 +206,6 @@ std::string event_id(const Event& e) {
 
 std::vector<Event> extract_events(const Document& doc, const std::vector<Mention>& mentions, const EventLexicon& lex,
                                   const CasualtyLexicon& casualty_lexicon) {
-    using Trigger = EventLexicon::Trigger;
-    using Actor = EventLexicon::Actor;
     const std::string_view text = doc.text;
     std::vector<Word> words;
     std::vector<Sentence> sentences;
@@ -242,19 +238,8 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
         if (sentence_date) story_date = sentence_date;
 
         // the triggers that are not cancelled
-        const auto cues = find_phrases<bool>(words, s, lex.longest_phrase(), [&](const std::string& p) -> const bool* {
-            static constexpr bool yes = true;
-            return lex.is_cancel_cue(p) ? &yes : nullptr;
-        });
-        auto triggers = find_phrases<Trigger>(words, s, lex.longest_phrase(), [&](const std::string& p) { return lex.trigger(p); });
-        std::vector<Match<Trigger>> cancelled;
-        std::erase_if(triggers, [&](const Match<Trigger>& t) {
-            const bool cancel = std::any_of(cues.begin(), cues.end(), [&](const Match<bool>& c) {
-                return c.last <= t.first && c.last + kCancelReach > t.first;
-            });
-            if (cancel) cancelled.push_back(t);
-            return cancel;
-        });
+        std::vector<TriggerMatch> cancelled;
+        const auto triggers = live_triggers(words, s, lex, &cancelled);
         if (triggers.empty()) continue;
         // a place in a prepositional phrase right after a cancelled trigger, and nearer to it than
         // to any other, belongs to it: "talks on ending the fighting in Syria" are not in Syria
@@ -278,13 +263,13 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
         // each trigger goes to its nearest place (the later one when two are equally near); a
         // place keeps its highest-precedence trigger (the first among equals)
         struct Found {
-            const Match<Trigger>* trigger = nullptr;
+            const TriggerMatch* trigger = nullptr;
             const Mention* place = nullptr;
             std::size_t first = 0;  // words of trigger and place together
             std::size_t last = 0;
         };
         std::vector<Found> found;
-        const auto nearest = [&](const Match<Trigger>& t, std::size_t max_distance) -> const Candidate* {
+        const auto nearest = [&](const TriggerMatch& t, std::size_t max_distance) -> const Candidate* {
             const Candidate* best = nullptr;
             std::size_t best_distance = 0;
             for (const auto& c : here) {
@@ -306,10 +291,7 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
             else if (t.entry->precedence > same->trigger->entry->precedence) *same = f;
         }
         if (found.empty()) {
-            const Match<Trigger>* best = nullptr;
-            for (const auto& t : triggers) {
-                if (!best || t.entry->precedence > best->entry->precedence) best = &t;
-            }
+            const TriggerMatch* best = strongest(triggers);
             if (here.empty() && borrowed && !diplomatic(*best->entry)) {
                 found.push_back({best, borrowed, best->first, best->last});
             } else if (const Candidate* far = nearest(*best, kMaxFallbackDistance)) {
@@ -322,7 +304,7 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
         const auto parts = segments(anchors, words, s);
 
         for (std::size_t n = 0; n < found.size(); ++n) {
-            const Match<Trigger>& best = *found[n].trigger;
+            const TriggerMatch& best = *found[n].trigger;
             const Mention* place = found[n].place;
             const bool is_borrowed = here.empty();
             Sentence part = s;
@@ -334,40 +316,13 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
             const std::size_t trigger_start = words[best.first].start;
             const std::size_t trigger_end = words[best.last - 1].end;
 
-            // actors, within the event's part of the sentence
-            const auto actors = find_phrases<Actor>(words, part, lex.longest_phrase(), [&](const std::string& p) { return lex.actor(p); });
-            const Actor* actor1 = nullptr;
-            for (std::size_t k = best.last; k < part.last_word && !actor1; ++k) {
-                if (words[k].folded != "by") continue;
-                for (const auto& a : actors) {
-                    if (a.first > k && a.first <= k + 2 && a.entry->kind != EventLexicon::ActorKind::civilians) {
-                        actor1 = a.entry;
-                        break;
-                    }
-                }
-            }
-            for (const auto& a : actors) {
-                if (actor1 || a.first >= best.first) break;
-                if (a.entry->kind != EventLexicon::ActorKind::civilians) actor1 = a.entry;
-            }
-            const Actor* actor2 = nullptr;
-            for (const auto& a : actors) {
-                if (!actor1 || a.entry->name != actor1->name) {
-                    actor2 = a.entry;
-                    break;
-                }
-            }
-
+            // type and actors, within the event's part of the sentence
+            auto coding = code_event(words, part, best, lex);
             Event e;
-            const Trigger& trig = *best.entry;
-            e.event_type = trig.event_type;
-            e.sub_event_type = trig.sub_event_type;
-            if (!trig.sub_event_type_other.empty() && !(actor1 && actor1->kind == EventLexicon::ActorKind::state)) {
-                e.sub_event_type = trig.sub_event_type_other;
-            }
-            e.actor1 = actor1 ? actor1->name : std::string();
-            e.actor2 = actor2 ? actor2->name : std::string();
-            if (e.actor2.empty() && e.event_type == "Violence against civilians") e.actor2 = "Civilians";
+            e.event_type = std::move(coding.event_type);
+            e.sub_event_type = std::move(coding.sub_event_type);
+            e.actor1 = std::move(coding.actor1);
+            e.actor2 = std::move(coding.actor2);
 
             e.place = *place->place;
             e.qualifier = place->qualifier;

@@ -77,6 +77,18 @@ void insert_unique(Map& map, const std::filesystem::path& file, std::uint64_t li
 
 }  // namespace
 
+std::string_view acled_event_type_of(std::string_view sub_event_type) noexcept {
+    if (sub_event_type.empty()) return {};
+    for (const auto& t : kAcledTypes) {
+        if (std::find(t.sub_types.begin(), t.sub_types.end(), sub_event_type) != t.sub_types.end()) return t.event_type;
+    }
+    return {};
+}
+
+bool is_acled_event_type(std::string_view event_type) noexcept {
+    return std::any_of(kAcledTypes.begin(), kAcledTypes.end(), [&](const AcledType& t) { return t.event_type == event_type; });
+}
+
 // ---- EventLexicon ----------------------------------------------------------------------------
 
 EventLexicon EventLexicon::load(const std::filesystem::path& dir) {

@@ -13,6 +13,13 @@
 
 namespace extract {
 
+/// ACLED's event type of one of its sub-event types ("Air/drone strike" -> "Explosions/Remote
+/// violence"); empty when `sub_event_type` is not one of ACLED's.
+std::string_view acled_event_type_of(std::string_view sub_event_type) noexcept;
+
+/// True when `event_type` is one of ACLED's six event types.
+bool is_acled_event_type(std::string_view event_type) noexcept;
+
 /// The trigger phrases, actor aliases and cancel cues events are read with. Built by load(),
 /// then immutable.
 class EventLexicon {
