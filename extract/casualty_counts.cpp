@@ -43,7 +43,6 @@ CountKind parse_kind(const std::filesystem::path& file, std::uint64_t line, cons
     return it->second;
 }
 
-std::size_t word_count(const std::string& folded) { return static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' ')) + 1; }
 
 // ---- words of a sentence ---------------------------------------------------------------------
 
@@ -132,6 +131,7 @@ PhraseMatch longest_at(const std::vector<Word>& w, std::size_t i, const Casualty
         key += w[k].text;
         ++k;
         if (const auto* e = lx.lookup(key); e && test(*e)) best = {e, k};
+        if (!lx.is_prefix(key)) break;
         if (is_joining_hyphen(w, k)) ++k;
     }
     return best;
@@ -407,16 +407,12 @@ std::optional<Finding> link_forward(const std::vector<Word>& w, Counts& counts, 
 // ---- CasualtyLexicon -------------------------------------------------------------------------
 
 const CasualtyLexicon::Entry* CasualtyLexicon::lookup(std::string_view folded_phrase) const noexcept {
-    const auto it = phrases_.find(std::string(folded_phrase));
-    return it == phrases_.end() ? nullptr : &it->second;
+    return phrases_.find(folded_phrase);
 }
 
 CasualtyLexicon CasualtyLexicon::load(const std::filesystem::path& dir) {
     CasualtyLexicon lx;
-    auto entry = [&lx](const std::string& folded) -> Entry& {
-        lx.longest_phrase_ = std::max(lx.longest_phrase_, word_count(folded));
-        return lx.phrases_[folded];
-    };
+    auto entry = [&lx](const std::string& folded) -> Entry& { return lx.phrases_.entry(folded); };
 
     const auto numbers_file = dir / "number_words.txt";
     read_word_list(numbers_file, 3, [&](const std::vector<std::string>& f, std::uint64_t line) {

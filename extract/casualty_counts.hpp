@@ -14,6 +14,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "extract/phrase_table.hpp"
+
 namespace extract {
 
 /// How far a count can be trusted.
@@ -84,11 +86,13 @@ public:
     const Entry* lookup(std::string_view folded_phrase) const noexcept;
 
     /// The number of words of the longest phrase in any list (phrase matching tries no longer).
-    std::size_t longest_phrase() const noexcept { return longest_phrase_; }
+    std::size_t longest_phrase() const noexcept { return phrases_.longest(); }
+
+    /// True when a listed phrase is longer than `folded_phrase` and starts with it.
+    bool is_prefix(std::string_view folded_phrase) const noexcept { return phrases_.is_prefix(folded_phrase); }
 
 private:
-    std::unordered_map<std::string, Entry> phrases_;
-    std::size_t longest_phrase_ = 1;
+    PhraseTable<Entry> phrases_;
 };
 
 /// The count named by `phrase`, which must be a number phrase and nothing else (leading and

@@ -6,13 +6,10 @@ namespace extract {
 
 std::vector<TriggerMatch> live_triggers(const std::vector<Word>& words, const Sentence& s, const EventLexicon& lex,
                                         std::vector<TriggerMatch>* cancelled) {
-    const auto cues = find_phrases<bool>(words, s, lex.longest_phrase(), [&](const std::string& p) -> const bool* {
-        static constexpr bool yes = true;
-        return lex.is_cancel_cue(p) ? &yes : nullptr;
-    });
-    auto triggers = find_phrases<EventLexicon::Trigger>(words, s, lex.longest_phrase(), [&](const std::string& p) { return lex.trigger(p); });
+    const auto cues = find_phrases(words, s, lex.cancel_cues());
+    auto triggers = find_phrases(words, s, lex.triggers());
     // a trigger word inside an actor's name is no trigger: "riot police", "protest movement"
-    const auto actors = find_phrases<EventLexicon::Actor>(words, s, lex.longest_phrase(), [&](const std::string& p) { return lex.actor(p); });
+    const auto actors = find_phrases(words, s, lex.actors());
     std::erase_if(triggers, [&](const TriggerMatch& t) {
         return std::any_of(actors.begin(), actors.end(), [&](const Match<EventLexicon::Actor>& a) {
             return a.first <= t.first && t.last <= a.last && a.last - a.first > t.last - t.first;
@@ -40,7 +37,7 @@ EventCoding code_event(const std::vector<Word>& words, const Sentence& part, con
                        const EventLexicon& lex) {
     using Actor = EventLexicon::Actor;
     using Kind = EventLexicon::ActorKind;
-    const auto actors = find_phrases<Actor>(words, part, lex.longest_phrase(), [&](const std::string& p) { return lex.actor(p); });
+    const auto actors = find_phrases(words, part, lex.actors());
     const Actor* actor1 = nullptr;
     for (std::size_t k = trigger.last; k < part.last_word && !actor1; ++k) {
         if (words[k].folded != "by") continue;

@@ -218,7 +218,18 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
     const Mention* previous_single = nullptr;  // the previous sentence's only candidate place
     std::size_t next_mention = 0;              // mentions are in text order
 
-    for (const auto& s : sentences) {
+    // The story's date: the latest date named by a sentence so far. Sentences are read for dates
+    // only when an event needs them (each at most once), never after the last event.
+    std::size_t dated = 0;  // sentences [0, dated) have been read for dates
+    const auto story_date_before = [&](std::size_t end) {
+        for (; dated < end; ++dated) {
+            const auto& d = sentences[dated];
+            if (auto date = resolve_date(text.substr(d.begin, d.end - d.begin), published)) story_date = date;
+        }
+    };
+
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+        const Sentence& s = sentences[si];
         const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
         // this sentence's mentions
         while (next_mention < mentions.size() && mentions[next_mention].start < s.begin) ++next_mention;
@@ -234,13 +245,16 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
         const Mention* borrowed = any_mention ? nullptr : previous_single;
         previous_single = placed.size() == 1 ? placed.front().mention : nullptr;
 
-        const auto sentence_date = resolve_date(sentence, published);
-        if (sentence_date) story_date = sentence_date;
+        if (placed.empty() && !borrowed) continue;  // no place for an event here
 
         // the triggers that are not cancelled
         std::vector<TriggerMatch> cancelled;
         const auto triggers = live_triggers(words, s, lex, &cancelled);
         if (triggers.empty()) continue;
+        story_date_before(si);
+        const auto sentence_date = resolve_date(sentence, published);
+        dated = si + 1;
+        if (sentence_date) story_date = sentence_date;
         // a place in a prepositional phrase right after a cancelled trigger, and nearer to it than
         // to any other, belongs to it: "talks on ending the fighting in Syria" are not in Syria
         const auto nearest_trigger_cancelled = [&](const Candidate& c) {

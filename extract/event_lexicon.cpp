@@ -68,9 +68,9 @@ std::size_t word_count(const std::string& folded) {
     return static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' ')) + 1;
 }
 
-template <typename Map, typename Value>
-void insert_unique(Map& map, const std::filesystem::path& file, std::uint64_t line, const std::string& phrase, Value value) {
-    if (!map.emplace(phrase, std::move(value)).second) {
+template <typename Table, typename Value>
+void insert_unique(Table& table, const std::filesystem::path& file, std::uint64_t line, const std::string& phrase, Value value) {
+    if (!table.add(phrase, std::move(value))) {
         throw gazetteer::InputError(file.string(), line, fmt::format("'{}' is listed twice", phrase));
     }
 }
@@ -135,22 +135,20 @@ EventLexicon EventLexicon::load(const std::filesystem::path& dir) {
 }
 
 const EventLexicon::Trigger* EventLexicon::trigger(std::string_view folded_phrase) const noexcept {
-    const auto it = triggers_.find(std::string(folded_phrase));
-    return it == triggers_.end() ? nullptr : &it->second;
+    return triggers_.find(folded_phrase);
 }
 
 const EventLexicon::Actor* EventLexicon::actor(std::string_view folded_phrase) const noexcept {
-    const auto it = actors_.find(std::string(folded_phrase));
-    return it == actors_.end() ? nullptr : &it->second;
+    return actors_.find(folded_phrase);
 }
 
 bool EventLexicon::is_cancel_cue(std::string_view folded_phrase) const noexcept {
-    return cancel_cues_.find(std::string(folded_phrase)) != cancel_cues_.end();
+    return cancel_cues_.find(folded_phrase) != nullptr;
 }
 
 EventLexicon::PlaceScope EventLexicon::place_preposition(std::string_view folded_word) const noexcept {
-    const auto it = place_prepositions_.find(std::string(folded_word));
-    return it == place_prepositions_.end() ? PlaceScope::none : it->second;
+    const auto* scope = place_prepositions_.find(folded_word);
+    return scope ? *scope : PlaceScope::none;
 }
 
 }  // namespace extract

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "extract/phrase_table.hpp"
+
 namespace extract {
 
 /// ACLED's event type of one of its sub-event types ("Air/drone strike" -> "Explosions/Remote
@@ -56,11 +58,16 @@ public:
     /// The number of words of the longest phrase in any of the three lists.
     std::size_t longest_phrase() const noexcept { return longest_phrase_; }
 
+    /// The lists as tables, for find_phrases (extract/sentence_words.hpp).
+    const PhraseTable<Trigger>& triggers() const noexcept { return triggers_; }
+    const PhraseTable<Actor>& actors() const noexcept { return actors_; }
+    const PhraseTable<bool>& cancel_cues() const noexcept { return cancel_cues_; }
+
 private:
-    std::unordered_map<std::string, Trigger> triggers_;
-    std::unordered_map<std::string, Actor> actors_;
-    std::unordered_map<std::string, bool> cancel_cues_;
-    std::unordered_map<std::string, PlaceScope> place_prepositions_;
+    PhraseTable<Trigger> triggers_;
+    PhraseTable<Actor> actors_;
+    PhraseTable<bool> cancel_cues_;
+    PhraseTable<PlaceScope> place_prepositions_;
     std::size_t longest_phrase_ = 1;
 };
 

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/phrase_table.hpp"
+
 namespace extract {
 
 /// A word of the text, folded (gazetteer::fold_name).
@@ -38,25 +40,25 @@ struct Match {
     const T* entry = nullptr;
 };
 
-/// Longest phrases first, left to right, never across punctuation; `find` maps a folded phrase
-/// to an entry or nullptr.
-template <typename T, typename Find>
-std::vector<Match<T>> find_phrases(const std::vector<Word>& words, const Sentence& s, std::size_t longest, Find&& find) {
+/// The phrases of `table` among the words of `s`: longest first, left to right, never across
+/// punctuation. A phrase is extended word by word only while the table has longer phrases
+/// starting that way (PhraseTable::is_prefix).
+template <typename T>
+std::vector<Match<T>> find_phrases(const std::vector<Word>& words, const Sentence& s, const PhraseTable<T>& table) {
     std::vector<Match<T>> out;
     std::string phrase;
     for (std::size_t i = s.first_word; i < s.last_word;) {
-        std::size_t matched = 0;
         const T* entry = nullptr;
-        std::size_t reach = i + 1;
-        while (reach < s.last_word && reach - i < longest && !words[reach].break_before) ++reach;
-        for (std::size_t end = reach; end > i && !entry; --end) {
-            phrase.clear();
-            for (std::size_t k = i; k < end; ++k) {
-                if (k > i) phrase += ' ';
-                phrase += words[k].folded;
+        std::size_t matched = 0;
+        phrase = words[i].folded;
+        for (std::size_t end = i + 1;; ++end) {
+            if (const T* e = table.find(phrase)) {
+                entry = e;
+                matched = end - i;
             }
-            entry = find(phrase);
-            if (entry) matched = end - i;
+            if (end >= s.last_word || words[end].break_before || !table.is_prefix(phrase)) break;
+            phrase += ' ';
+            phrase += words[end].folded;
         }
         if (entry) {
             out.push_back({i, i + matched, entry});
