@@ -12,6 +12,7 @@
 #include "extract/parallel_parse.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "output/atomic_file.hpp"
+#include "output/event_append.hpp"
 #include "output/event_layers.hpp"
 #include "output/mention_json.hpp"
 
@@ -26,7 +27,11 @@ public:
             ->required();
         app.add_option("-o,--output", output_, "Folder for the layers (created when missing)")->required();
         app.add_option("--format", format_, "geojson (default), gpkg, csv (with HXL), kml, fgb, shp");
-        app.add_flag("--overwrite", overwrite_, "Replace layers that exist already");
+        auto* overwrite = app.add_flag("--overwrite", overwrite_, "Replace layers that exist already");
+        app.add_flag("--append", append_,
+                     "Merge the new events into the layers of an earlier run in OUTDIR (by event_id: sources united, "
+                     "the lower count kept) and add to its mentions")
+            ->excludes(overwrite);
         articles_.add_to(app);
         app.add_option("-j,--jobs", jobs_, "Worker threads (output order is kept)")->check(CLI::Range(1, 256));
     }
@@ -35,7 +40,7 @@ public:
         const auto f = output::format_from_string(format_);
         if (!f) throw UsageError(fmt::format("--format: '{}' is not geojson, gpkg, csv, kml, fgb or shp", format_));
         options_.format = *f;
-        options_.overwrite = overwrite_;
+        options_.overwrite = overwrite_ || append_;
         articles_.validate();
     }
 
@@ -51,10 +56,14 @@ public:
         });
         std::filesystem::create_directories(output_);
         const auto mentions_path = std::filesystem::path(output_) / "mentions.jsonl";
-        if (std::filesystem::exists(mentions_path) && !overwrite_) {
-            throw std::runtime_error(fmt::format("'{}' exists: use --overwrite to replace it", mentions_path.string()));
+        if (std::filesystem::exists(mentions_path) && !overwrite_ && !append_) {
+            throw std::runtime_error(fmt::format("'{}' exists: use --overwrite to replace it or --append to add to it",
+                                                 mentions_path.string()));
         }
+        // an append reads the earlier run first: a layer it cannot read stops the run before anything is written
+        const auto previous = append_ ? output::read_previous_output(output_, options_.format) : output::PreviousOutput{};
         output::AtomicFile mentions_file(mentions_path);
+        if (append_ && std::filesystem::exists(mentions_path)) output::copy_file_into(mentions_path, mentions_file);
         std::string buffer;
         std::vector<extract::Event> events;
         std::vector<output::MentionRecord> records;
@@ -75,14 +84,21 @@ public:
         if (reader.documents() == 0) {
             throw std::runtime_error(fmt::format("no article could be read from the {} input(s)", inputs_.size()));
         }
+        std::size_t previous_events = 0;
+        if (previous.found) {
+            previous_events = previous.events.events.size();
+            events.insert(events.begin(), previous.events.events.begin(), previous.events.events.end());
+            records.insert(records.begin(), previous.mentions.begin(), previous.mentions.end());
+        }
         events = extract::merge_events(std::move(events));
         const auto layers = output::event_layers(events, records, gaz, output::default_styles_dir());
         output::write_layers(output_, layers, options_);
         mentions_file.commit();
         if (!global.quiet) {
-            std::cerr << fmt::format("{} articles: {} events, {} places, {} areas in {} ({})\n", reader.documents(),
+            std::cerr << fmt::format("{} articles: {} events, {} places, {} areas in {} ({}){}\n", reader.documents(),
                                      layers[0].second.size(), layers[1].second.size(), layers[2].second.size(), output_,
-                                     output::format_name(options_.format));
+                                     output::format_name(options_.format),
+                                     previous.found ? fmt::format("; {} events were there before", previous_events) : "");
         }
         return 0;
     }
@@ -92,6 +108,7 @@ private:
     std::string output_;
     std::string format_ = "geojson";
     bool overwrite_ = false;
+    bool append_ = false;
     ArticleOptions articles_;
     int jobs_ = 1;
     output::WriteOptions options_;

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <string>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -49,6 +50,20 @@ void AtomicFile::commit() {
     if (!ok || closed != 0) throw std::runtime_error(fmt::format("cannot write '{}': {}", path_.string(), std::strerror(errno)));
     std::filesystem::rename(temp_, path_);
     committed_ = true;
+}
+
+void copy_file_into(const std::filesystem::path& source, AtomicFile& out) {
+    std::FILE* in = std::fopen(source.c_str(), "rb");
+    if (!in) throw std::runtime_error(fmt::format("cannot read '{}': {}", source.string(), std::strerror(errno)));
+    std::string buffer(1 << 20, '\0');
+    for (;;) {
+        const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), in);
+        if (n > 0) out.write(std::string_view(buffer.data(), n));
+        if (n < buffer.size()) break;
+    }
+    const bool failed = std::ferror(in) != 0;
+    std::fclose(in);
+    if (failed) throw std::runtime_error(fmt::format("cannot read '{}'", source.string()));
 }
 
 }  // namespace output

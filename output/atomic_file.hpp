@@ -28,4 +28,9 @@ private:
     bool committed_ = false;
 };
 
+/// Writes the whole content of the file at `source` into `out` (for appending to a file in place
+/// atomically: copy the old content, then write the new). Throws std::runtime_error naming
+/// `source` when it cannot be read.
+void copy_file_into(const std::filesystem::path& source, AtomicFile& out);
+
 }  // namespace output

@@ -136,3 +136,65 @@ TEST_CASE("geoevents map dates plain-text articles from a table", "[cli][map]") 
     CHECK(bad.status != 0);
     CHECK_THAT(bad.err, Catch::Contains("bad.tsv:1"));
 }
+
+TEST_CASE("geoevents map --append merges new events into an earlier run by event_id", "[cli][map][append]") {
+    testing::TempDir dir;
+    const auto out = dir / "layers";
+    const auto map = [&](const std::string& file, const std::string& extra) {
+        return testing::run_command(testing::geoevents_with_fixture_gazetteer() + " map " + testing::shell_quote(dir / file) +
+                                    " -o " + testing::shell_quote(out) + " " + extra);
+    };
+    for (const char* format : {"geojson", "gpkg"}) {
+        DYNAMIC_SECTION("format " << format) {
+            const std::string fmt_opt = std::string("--format ") + format;
+            const auto events_path = std::string(format) == "gpkg" ? out / "layers.gpkg" : out / "events.geojson";
+            testing::write_file(dir / "first.jsonl",
+                                R"({"id": "a1", "published": "2016-11-20", "text": "Warplanes bombed Manbij on Saturday, killing 12 people."})"
+                                "\n");
+            testing::write_file(dir / "second.jsonl",
+                                R"({"id": "b1", "published": "2016-11-20", "text": "Air strikes hit Manbij on Saturday, killing 9 people. Shelling hit Al Bab on Friday."})"
+                                "\n");
+            REQUIRE(map("first.jsonl", fmt_opt).status == 0);
+            const auto r = map("second.jsonl", fmt_opt + " --append");
+            INFO(r.err);
+            REQUIRE(r.status == 0);
+            GDALAllRegister();
+            GDALDatasetUniquePtr ds(GDALDataset::Open(events_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+            REQUIRE(ds);
+            OGRLayer* layer = ds->GetLayerByName("events");
+            REQUIRE(layer);
+            CHECK(layer->GetFeatureCount() == 2);
+            bool merged = false;
+            for (auto& f : *layer) {
+                if (std::string(f->GetFieldAsString("place_id")) != "geonames:1005") continue;
+                merged = true;
+                CHECK(std::string(f->GetFieldAsString("sources")) == "a1;b1");
+                CHECK(f->GetFieldAsInteger("fatalities") == 9);  // the conservative count
+            }
+            CHECK(merged);
+            const auto places_path = std::string(format) == "gpkg" ? out / "layers.gpkg" : out / "places.geojson";
+            GDALDatasetUniquePtr pds(GDALDataset::Open(places_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+            REQUIRE(pds);
+            OGRLayer* places = pds->GetLayerByName("places");
+            REQUIRE(places);
+            for (auto& f : *places) {
+                if (std::string(f->GetFieldAsString("place_id")) == "geonames:1005") CHECK(f->GetFieldAsInteger("mention_count") == 2);
+            }
+            const auto mentions = testing::read_file(out / "mentions.jsonl");
+            CHECK_THAT(mentions, Catch::Contains("\"a1\"") && Catch::Contains("\"b1\""));
+        }
+    }
+    SECTION("--append and --overwrite exclude each other") {
+        testing::write_file(dir / "first.jsonl", R"({"id": "a1", "text": "Warplanes bombed Manbij."})" "\n");
+        CHECK(map("first.jsonl", "--append --overwrite").status == 2);
+    }
+    SECTION("an earlier layer that cannot be read stops the run and stays as it was") {
+        testing::write_file(dir / "first.jsonl", R"({"id": "a1", "text": "Warplanes bombed Manbij."})" "\n");
+        REQUIRE(map("first.jsonl", "").status == 0);
+        testing::write_file(out / "events.geojson", "{\"type\": \"FeatureCollection\", \"features\": [{\"broken\"");
+        const auto r = map("first.jsonl", "--append");
+        CHECK(r.status == 1);
+        CHECK_THAT(r.err, Catch::Contains("events.geojson"));
+        CHECK(testing::read_file(out / "events.geojson") == "{\"type\": \"FeatureCollection\", \"features\": [{\"broken\"");
+    }
+}

@@ -1,0 +1,137 @@
+// bench_map [--mb N] [--threads "1 2"] [EXAMPLES_DIR]: times the whole `geoevents map` command
+// (read JSON Lines, geoparse, extract and merge events, build and write the GeoJSON layers) on
+// corpora of about N and 2N MB built from the project's own example articles, with the default
+// gazetteer (or $GEOEVENTS_GAZETTEER). The command runs in this process through cli::run_cli,
+// exactly as the program runs it. Prints MB/s and articles/s per corpus and thread count, and
+// the process's peak resident memory.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (const char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
+            else out += c;
+        }
+    }
+    return out + "\"";
+}
+
+// Writes about `bytes` of article text as JSON Lines: each article an example with its
+// paragraphs after the first shuffled and a publication date in late 2016, so that the corpus
+// is not one text repeated verbatim. Returns the number of articles.
+std::size_t write_corpus(const std::vector<std::string>& examples, std::size_t bytes, const fs::path& out, std::size_t& text_bytes) {
+    std::mt19937 rng(42);
+    std::ofstream file(out, std::ios::binary);
+    std::size_t n = 0;
+    text_bytes = 0;
+    while (text_bytes < bytes) {
+        const auto& base = examples[n % examples.size()];
+        std::vector<std::string> paragraphs;
+        std::size_t pos = 0;
+        while (pos < base.size()) {
+            const auto next = base.find("\n\n", pos);
+            paragraphs.push_back(base.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
+            if (next == std::string::npos) break;
+            pos = next + 2;
+        }
+        std::shuffle(paragraphs.begin() + 1, paragraphs.end(), rng);
+        std::string text;
+        for (const auto& p : paragraphs) text += p + "\n\n";
+        const int day = 1 + static_cast<int>(n % 28);
+        file << fmt::format("{{\"id\":\"a{}\",\"published\":\"2016-{:02d}-{:02d}\",\"text\":{}}}\n", n, 9 + n % 3, day,
+                            json_string(text));
+        text_bytes += text.size();
+        ++n;
+    }
+    if (!file) throw std::runtime_error("cannot write " + out.string());
+    return n;
+}
+
+long peak_rss_mib() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    double mb = 20;
+    std::vector<int> threads = {1, 2};
+    fs::path examples_dir = GEOEVENTS_EXAMPLES_DIR;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--mb" && i + 1 < argc) mb = std::stod(argv[++i]);
+        else if (a == "--threads" && i + 1 < argc) {
+            threads.clear();
+            std::istringstream in(argv[++i]);
+            for (int t; in >> t;) threads.push_back(t);
+        } else examples_dir = a;
+    }
+    std::vector<std::string> examples;
+    for (const auto& e : fs::directory_iterator(examples_dir)) {
+        if (e.path().extension() != ".txt") continue;
+        std::ifstream in(e.path(), std::ios::binary);
+        std::ostringstream s;
+        s << in.rdbuf();
+        examples.push_back(s.str());
+    }
+    if (examples.empty()) {
+        std::cerr << "bench_map: no .txt articles in " << examples_dir << "\n";
+        return 1;
+    }
+    std::sort(examples.begin(), examples.end());
+    const auto work = fs::temp_directory_path() / fmt::format("geoevents-bench-map-{}", ::getpid());
+    fs::create_directories(work);
+    std::cout << fmt::format("{:>8} {:>9} {:>7} {:>8} {:>8} {:>11}\n", "MB", "articles", "threads", "seconds", "MB/s", "articles/s");
+    for (const double size : {mb, 2 * mb}) {
+        const auto corpus = work / "corpus.jsonl";
+        std::size_t text_bytes = 0;
+        const auto articles = write_corpus(examples, static_cast<std::size_t>(size * 1e6), corpus, text_bytes);
+        for (const int t : threads) {
+            const auto out = work / "layers";
+            const std::string jobs = std::to_string(t);
+            std::vector<std::string> args = {"geoevents", "--quiet", "map", corpus.string(), "-o", out.string(), "-j", jobs, "--overwrite"};
+            std::vector<char*> argv_map;
+            for (auto& s : args) argv_map.push_back(s.data());
+            argv_map.push_back(nullptr);
+            const auto start = std::chrono::steady_clock::now();
+            const int status = cli::run_cli(static_cast<int>(args.size()), argv_map.data());
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            if (status != 0) throw std::runtime_error("map failed");
+            std::cout << fmt::format("{:>8.1f} {:>9} {:>7} {:>8.2f} {:>8.1f} {:>11.0f}\n", text_bytes / 1e6, articles, t, seconds,
+                                     text_bytes / 1e6 / seconds, articles / seconds);
+        }
+    }
+    fs::remove_all(work);
+    std::cout << fmt::format("peak resident memory: {} MiB\n", peak_rss_mib());
+    return 0;
+} catch (const std::exception& e) {
+    std::cerr << "bench_map: " << e.what() << "\n";
+    return 1;
+}

@@ -1,0 +1,47 @@
+#include "output/event_append.hpp"
+
+#include <algorithm>
+
+namespace output {
+
+namespace {
+
+std::filesystem::path layer_file(const std::filesystem::path& out_dir, Format format, const char* layer) {
+    const std::vector<LayerData> layers = {{LayerSpec{layer, GeometryKind::point, {}, {}, {}}, {}}};
+    return output_files(out_dir, layers, format).front();
+}
+
+}  // namespace
+
+std::filesystem::path events_file(const std::filesystem::path& out_dir, Format format) {
+    return layer_file(out_dir, format, "events");
+}
+
+PreviousOutput read_previous_output(const std::filesystem::path& out_dir, Format format) {
+    PreviousOutput previous;
+    const auto file = events_file(out_dir, format);
+    if (!std::filesystem::exists(file)) return previous;
+    previous.found = true;
+    previous.events = read_events(file);
+    std::shared_ptr<PlacesRead> places;
+    try {
+        places = std::make_shared<PlacesRead>(read_places(layer_file(out_dir, format, "places")));
+    } catch (const std::runtime_error&) {
+        return previous;  // no readable places layer: the places layer is rebuilt from the events and new mentions
+    }
+    for (const auto& p : places->places) {
+        const auto forms = p.mentions.empty() ? std::vector<std::string>{std::string(p.place.name)} : p.mentions;
+        const auto count = std::max<std::int64_t>(p.mention_count, static_cast<std::int64_t>(forms.size()));
+        for (std::int64_t i = 0; i < count; ++i) {
+            MentionRecord r;
+            r.mention.text = forms[std::min<std::size_t>(static_cast<std::size_t>(i), forms.size() - 1)];
+            r.mention.place = p.place;
+            r.mention.kind = extract::MentionKind::literal;
+            previous.mentions.push_back(std::move(r));
+        }
+    }
+    previous.places = places;
+    return previous;
+}
+
+}  // namespace output
