@@ -103,6 +103,13 @@ bool named_as_place(const Candidate& c) {
     return q.compass != Compass::none || q.surroundings != Surroundings::none || c.preposition == EventLexicon::PlaceScope::all;
 }
 
+// "a monitoring group based in Britain": where an actor sits, not where anything happened.
+bool is_base_of_actor(const Candidate& c, const std::vector<Word>& words, const Sentence& s) {
+    if (c.first < s.first_word + 2 || words[c.first].break_before || words[c.first - 1].break_before) return false;
+    const auto& verb = words[c.first - 2].folded;
+    return verb == "based" || verb == "headquartered";
+}
+
 // Diplomatic events (talks, visits, press conferences) happen where a preposition says ("talks
 // in Geneva") or at the trigger's object ("visited Damascus"), not at a place they are about:
 // never across "that" ("said in a news conference that ... in Aleppo").
@@ -136,7 +143,7 @@ std::vector<Candidate> candidates(const std::vector<const Mention*>& usable, con
         while (c.last < s.last_word && words[c.last].start < m->end) ++c.last;
         if (c.last == c.first) continue;  // not on word boundaries: cannot happen with tokenize()
         c.preposition = preposition_before(c, words, s, lex);
-        if (named_as_place(c)) all.push_back(c);
+        if (named_as_place(c) && !is_base_of_actor(c, words, s)) all.push_back(c);
     }
     std::vector<Candidate> out;
     for (const auto& c : all) {

@@ -21,7 +21,8 @@ namespace extract {
 ///   - Places: the sentence's literal, resolved mentions (metonymic, demonym, historical and
 ///     unresolved mentions never are), less countries and large regions not named as a place
 ///     (a preposition of scope "all" before them, or a compass or surroundings qualifier:
-///     "talks with Russia" is no place, "fighting in Syria" is), less every place that contains
+///     "talks with Russia" is no place, "fighting in Syria" is), less where an actor is based
+///     ("a group based in Britain said the strikes..."), less every place that contains
 ///     another of them named up to 8 words away (event_place.hpp contains(): "Daraya, a suburb
 ///     of Damascus" is Daraya), less places named after a preposition up to 4 words after a
 ///     cancelled trigger and nearer it than any other ("talks on ending the fighting in Syria"

@@ -28,4 +28,8 @@ ogrinfo -ro -q -geom=NO "$out/layers/events.geojson" \
   -sql "SELECT event_date, sub_event_type, location_mention, fatalities, actor1 FROM events" |
   grep -E "event_date|sub_event_type|location_mention|fatalities|actor1" | sed 's/^ */  /'
 echo
+echo
+echo "\$ geoevents eval-events scripts/examples/event_snippets.tsv"
+"$bin" eval-events "$top/scripts/examples/event_snippets.tsv" | head -3
+echo
 echo "Layers in $out/layers: open events.geojson, places.geojson and areas.geojson in QGIS."

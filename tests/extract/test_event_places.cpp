@@ -42,6 +42,9 @@ TEST_CASE("a country named without a place preposition is an actor, not a place"
         CHECK(e.place.feature_code == "PCLI");
         CHECK(e.where_prec == 5);
     }
+    SECTION("where a source is based is not where the event happened") {
+        CHECK(extract_from("A monitoring group based in Syria said the strikes were the heaviest in weeks.").empty());
+    }
     SECTION("the country does not take the event from the town in the same sentence") {
         const auto e = only_event("The United States condemned the shelling of Manbij on Saturday.");
         CHECK(e.place.place_id == kManbij);
