@@ -67,19 +67,35 @@ public:
         std::string buffer;
         std::vector<extract::Event> events;
         std::vector<output::MentionRecord> records;
-        extract::parse_in_order(reader, geoparser, jobs_, [&](const extract::Document& doc, const std::vector<extract::Mention>& ms) {
-            const extract::CodepointIndex index(doc.text);
-            for (const auto& m : ms) {
-                output::append_mention_json(buffer, doc, index, m);
-                if (m.place && m.kind == extract::MentionKind::literal) records.push_back({doc.id, m});
-            }
-            if (buffer.size() > (1 << 20)) {
-                mentions_file.write(buffer);
-                buffer.clear();
-            }
-            auto found = extract::extract_events(doc, ms, event_lexicon, casualty_lexicon);
-            events.insert(events.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-        });
+        // per article, on the worker threads: mentions, their JSON lines and the events
+        struct Parsed {
+            std::string json;
+            std::vector<output::MentionRecord> records;
+            std::vector<extract::Event> events;
+        };
+        extract::process_in_order<Parsed>(
+            reader, jobs_,
+            [&](const extract::Document& doc) {
+                Parsed p;
+                const auto ms = geoparser.parse(doc);
+                const extract::CodepointIndex index(doc.text);
+                for (const auto& m : ms) {
+                    output::append_mention_json(p.json, doc, index, m);
+                    if (m.place && m.kind == extract::MentionKind::literal) p.records.push_back({doc.id, m});
+                }
+                p.events = extract::extract_events(doc, ms, event_lexicon, casualty_lexicon);
+                return p;
+            },
+            [&](const extract::Document&, Parsed& p) {
+                buffer += p.json;
+                if (buffer.size() > (1 << 20)) {
+                    mentions_file.write(buffer);
+                    buffer.clear();
+                }
+                records.insert(records.end(), std::make_move_iterator(p.records.begin()), std::make_move_iterator(p.records.end()));
+                events.insert(events.end(), std::make_move_iterator(p.events.begin()), std::make_move_iterator(p.events.end()));
+                p = Parsed{};
+            });
         mentions_file.write(buffer);
         if (reader.documents() == 0) {
             throw std::runtime_error(fmt::format("no article could be read from the {} input(s)", inputs_.size()));

@@ -2,38 +2,95 @@
 
 #include <cmath>
 
-#include <nlohmann/json.hpp>
+#include <fmt/format.h>
 
 namespace output {
+namespace {
+
+// A JSON string: quotes, backslashes and control characters escaped; the text is valid UTF-8
+// (the input reader repairs it), written as is.
+void append_string(std::string& out, std::string_view s) {
+    out.push_back('"');
+    for (const char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
+            else out.push_back(c);
+        }
+    }
+    out.push_back('"');
+}
+
+void append_key(std::string& out, std::string_view key, bool first = false) {
+    if (!first) out.push_back(',');
+    append_string(out, key);
+    out.push_back(':');
+}
+
+// Numbers as the shortest text that reads back to the same double (what JSON libraries write).
+void append_number(std::string& out, double v) {
+    if (!std::isfinite(v)) {
+        out += "null";
+        return;
+    }
+    const auto text = fmt::format("{}", v);
+    out += text;
+    if (text.find_first_of(".eEn") == std::string::npos) out += ".0";
+}
+
+}  // namespace
 
 void append_mention_json(std::string& out, const extract::Document& doc, const extract::CodepointIndex& index,
                          const extract::Mention& m) {
-    nlohmann::ordered_json j;
-    j["doc_id"] = doc.id;
-    j["start"] = index.to_codepoint(m.start);
-    j["end"] = index.to_codepoint(m.end);
-    j["text"] = m.text;
-    j["kind"] = extract::to_string(m.kind);
+    out.push_back('{');
+    append_key(out, "doc_id", true);
+    append_string(out, doc.id);
+    append_key(out, "start");
+    fmt::format_to(std::back_inserter(out), "{}", index.to_codepoint(m.start));
+    append_key(out, "end");
+    fmt::format_to(std::back_inserter(out), "{}", index.to_codepoint(m.end));
+    append_key(out, "text");
+    append_string(out, m.text);
+    append_key(out, "kind");
+    append_string(out, extract::to_string(m.kind));
+    append_key(out, "qualifier");
     const auto qualifier = m.qualifier.to_string();
-    j["qualifier"] = qualifier.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(qualifier);
+    if (qualifier.empty()) out += "null";
+    else append_string(out, qualifier);
     if (m.place) {
         const auto& p = *m.place;
-        j["place_id"] = p.place_id;
-        j["name"] = p.name;
-        j["feature_code"] = p.feature_code;
-        j["country_code"] = p.country_code;
-        j["admin1"] = p.admin1_name;
-        j["latitude"] = p.latitude;
-        j["longitude"] = p.longitude;
-        j["confidence"] = std::round(m.confidence * 1000.0) / 1000.0;
+        append_key(out, "place_id");
+        append_string(out, p.place_id);
+        append_key(out, "name");
+        append_string(out, p.name);
+        append_key(out, "feature_code");
+        append_string(out, p.feature_code);
+        append_key(out, "country_code");
+        append_string(out, p.country_code);
+        append_key(out, "admin1");
+        append_string(out, p.admin1_name);
+        append_key(out, "latitude");
+        append_number(out, p.latitude);
+        append_key(out, "longitude");
+        append_number(out, p.longitude);
+        append_key(out, "confidence");
+        append_number(out, std::round(m.confidence * 1000.0) / 1000.0);
     } else {
         for (const char* k : {"place_id", "name", "feature_code", "country_code", "admin1", "latitude", "longitude"}) {
-            j[k] = nullptr;
+            append_key(out, k);
+            out += "null";
         }
-        j["confidence"] = 0.0;
+        append_key(out, "confidence");
+        out += "0.0";
     }
-    out += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    out.push_back('\n');
+    out += "}\n";
 }
 
 }  // namespace output
