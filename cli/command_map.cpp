@@ -4,6 +4,7 @@
 
 #include "cli/article_options.hpp"
 #include "cli/command.hpp"
+#include "cli/region_options.hpp"
 #include "extract/casualty_counts.hpp"
 #include "extract/codepoints.hpp"
 #include "extract/dates.hpp"
@@ -33,6 +34,7 @@ public:
                      "the lower count kept) and add to its mentions")
             ->excludes(overwrite);
         articles_.add_to(app);
+        regions_.add_to(app);
         app.add_option("-j,--jobs", jobs_, "Worker threads (output order is kept)")->check(CLI::Range(1, 256));
     }
 
@@ -42,6 +44,7 @@ public:
         options_.format = *f;
         options_.overwrite = overwrite_ || append_;
         articles_.validate();
+        regions_.validate();
     }
 
     int run(const GlobalOptions& global) override {
@@ -51,6 +54,9 @@ public:
         const auto event_lexicon = extract::EventLexicon::load(lexicon_dir);
         const auto casualty_lexicon = extract::CasualtyLexicon::load(lexicon_dir);
         const extract::Geoparser geoparser(gaz, lexicon);
+        const auto region_layer = regions_.read(global.quiet);
+        const auto region_index = region_layer ? std::optional<geo::RegionIndex>(output::make_region_index(*region_layer)) : std::nullopt;
+        const auto regions = region_layer ? std::optional<output::EventRegions>({*region_layer, *region_index}) : std::nullopt;
         extract::DocumentReader reader(inputs_, articles_.input_options(), [](const extract::InputProblem& p) {
             std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
         });
@@ -107,7 +113,7 @@ public:
             records.insert(records.begin(), previous.mentions.begin(), previous.mentions.end());
         }
         events = extract::merge_events(std::move(events));
-        const auto layers = output::event_layers(events, records, gaz, output::default_styles_dir());
+        const auto layers = output::event_layers(events, records, gaz, output::default_styles_dir(), regions ? &*regions : nullptr);
         output::write_layers(output_, layers, options_);
         mentions_file.commit();
         if (!global.quiet) {
@@ -126,6 +132,7 @@ private:
     bool overwrite_ = false;
     bool append_ = false;
     ArticleOptions articles_;
+    RegionOptions regions_;
     int jobs_ = 1;
     output::WriteOptions options_;
 };

@@ -38,6 +38,10 @@ struct Event {
     std::optional<std::int64_t> injured;
     bool fatalities_total_over_days = false;  ///< a total over several days, not one day's count
     std::vector<EventSource> sources;  ///< one per article that reports it (merged events have several)
+    /// The region an earlier run assigned (an events layer read back: output/event_reader.hpp);
+    /// empty for a new event, whose region is derived when its layer is written.
+    std::string region;
+    std::string region_code;
     std::string notes;
     double confidence = 0.0;      ///< [0, 1]
 };

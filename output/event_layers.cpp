@@ -88,7 +88,8 @@ std::filesystem::path default_styles_dir() {
 }
 
 std::vector<LayerData> event_layers(const std::vector<extract::Event>& events, const std::vector<MentionRecord>& mentions,
-                                    const gazetteer::Gazetteer& gazetteer, const std::filesystem::path& styles_dir) {
+                                    const gazetteer::Gazetteer& gazetteer, const std::filesystem::path& styles_dir,
+                                    const EventRegions* regions) {
     using FT = FieldType;
     LayerSpec ev{"events", GeometryKind::point,
                  {{"event_id", FT::string, "#event+id"},           {"event_date", FT::date, "#date+occurred"},
@@ -97,11 +98,13 @@ std::vector<LayerData> event_layers(const std::vector<extract::Event>& events, c
                   {"sub_event_type", FT::string, "#event+type+sub"}, {"actor1", FT::string, "#org+name+actor1"},
                   {"actor2", FT::string, "#org+name+actor2"},       {"country", FT::string, "#country+name"},
                   {"iso3", FT::string, "#country+code"},            {"admin1", FT::string, "#adm1+name"},
-                  {"admin2", FT::string, "#adm2+name"},             {"location", FT::string, "#loc+name"},
+                  {"admin2", FT::string, "#adm2+name"},             {"region", FT::string, "#region+name"},
+                  {"region_code", FT::string, "#region+code"},      {"location", FT::string, "#loc+name"},
                   {"location_mention", FT::string, "#loc+name+mention"}, {"place_id", FT::string, "#loc+code"},
                   {"latitude", FT::real, "#geo+lat+event"},         {"longitude", FT::real, "#geo+lon+event"},
                   {"geo_precision", FT::integer, "#geo+precision"},  {"where_prec", FT::integer, "#geo+precision+ucdp"},
                   {"fatalities", FT::integer, "#affected+killed"},   {"injured", FT::integer, "#affected+injured"},
+                  {"multi_day_toll", FT::integer, "#affected+killed+multiday"}, {"qualifier", FT::string, "#loc+type+qualifier"},
                   {"sources", FT::string, "#meta+source"},          {"source_urls", FT::string, "#meta+url"},
                   {"notes", FT::string, "#description+notes"},      {"evidence_text", FT::string, "#description+evidence"},
                   {"confidence", FT::real, "#meta+confidence"}},
@@ -157,6 +160,20 @@ std::vector<LayerData> event_layers(const std::vector<extract::Event>& events, c
         const auto* country = gazetteer.country(p.country_code);
         const auto start = e.date ? e.date->start.to_iso() : std::string();
         const auto end = e.date ? e.date->end.to_iso() : std::string();
+        FieldValue region, region_code;
+        if (regions) {
+            if (const auto r = regions->index.locate({lat, lon})) {
+                const auto& reg = regions->layer.regions[*r];
+                region = text_or_null(reg.name);
+                region_code = text_or_null(reg.code);
+            }
+        } else if (!e.region.empty() || !e.region_code.empty()) {
+            region = text_or_null(e.region);  // assigned by an earlier run (read back for --append)
+            region_code = text_or_null(e.region_code);
+        } else if (!p.admin1_code.empty() && !p.admin1_name.empty()) {
+            region = std::string(p.admin1_name);
+            region_code = std::string(p.admin1_code);  // GeoNames' "SY.09"
+        }
         Feature f;
         f.lat = lat;
         f.lon = lon;
@@ -165,8 +182,10 @@ std::vector<LayerData> event_layers(const std::vector<extract::Event>& events, c
                     e.event_type, e.sub_event_type, text_or_null(e.actor1), text_or_null(e.actor2),
                     country ? FieldValue{country->name} : text_or_null(p.country_code),
                     country ? text_or_null(country->iso3) : FieldValue{}, text_or_null(p.admin1_name),
-                    text_or_null(p.admin2_name), std::string(p.name), e.location_mention, std::string(p.place_id), lat, lon,
+                    text_or_null(p.admin2_name), std::move(region), std::move(region_code), std::string(p.name), e.location_mention, std::string(p.place_id), lat, lon,
                     std::int64_t{e.geo_precision}, std::int64_t{e.where_prec}, int_or_null(e.fatalities), int_or_null(e.injured),
+                    e.fatalities ? FieldValue{std::int64_t{e.fatalities_total_over_days ? 1 : 0}} : FieldValue{},
+                    text_or_null(e.qualifier.to_string()),
                     join(e.sources, [](const extract::EventSource& s) { return s.doc_id; }),
                     text_or_null(join(e.sources, [](const extract::EventSource& s) { return s.url; })), text_or_null(e.notes),
                     e.sources.empty() ? FieldValue{} : FieldValue{e.sources.front().evidence_text}, e.confidence};

@@ -7,7 +7,9 @@
 #include "extract/event.hpp"
 #include "extract/mention.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "geo/region_index.hpp"
 #include "output/layer_writer.hpp"
+#include "output/region_layer.hpp"
 
 namespace output {
 
@@ -21,10 +23,22 @@ struct MentionRecord {
 /// $GEOEVENTS_STYLES_DIR, else the source tree's output/styles, else the installed one.
 std::filesystem::path default_styles_dir();
 
+/// The regions events are assigned to (`map --regions`): a polygon layer and its index.
+struct EventRegions {
+    const RegionLayer& layer;
+    const geo::RegionIndex& index;
+};
+
 /// The events, places and areas layers. Qualified places get an area (the compass part of the
 /// place's extent, geo/compass_area.hpp), and an event at a compass part sits at that part's
 /// representative point. Styles are read from `styles_dir` when not empty.
+/// Every event gets a `region` and `region_code`: with `regions`, the name and code of the
+/// polygon that contains the event's point (null when none does); without, the region the event
+/// already carries (Event::region, from an earlier run), else the gazetteer's
+/// first-level division of its place (its name, and its GeoNames code "SY.09"; null for a place
+/// above that level).
 std::vector<LayerData> event_layers(const std::vector<extract::Event>& events, const std::vector<MentionRecord>& mentions,
-                                    const gazetteer::Gazetteer& gazetteer, const std::filesystem::path& styles_dir);
+                                    const gazetteer::Gazetteer& gazetteer, const std::filesystem::path& styles_dir,
+                                    const EventRegions* regions = nullptr);
 
 }  // namespace output

@@ -513,7 +513,8 @@ EventsRead read_events(OGRLayer& layer, const fs::path& file, const PlacesRead* 
                 geo_precision = field("geo_precision"), where_prec = field("where_prec"), fatalities = field("fatalities"),
                 injured = field("injured"), sources = field("sources"), source_urls = field("source_urls"),
                 notes = field("notes"), evidence_text = field("evidence_text"), confidence = field("confidence"),
-                qualifier = field("qualifier");
+                qualifier = field("qualifier"), region = field("region"), region_code = field("region_code"),
+                multi_day_toll = field("multi_day_toll");
     const PointFields point_fields(defn);
     if (event_id.index < 0) {
         throw std::runtime_error(fmt::format("{}: layer '{}' has no event_id field", file.string(), layer.GetName()));
@@ -525,6 +526,7 @@ EventsRead read_events(OGRLayer& layer, const fs::path& file, const PlacesRead* 
 
     EventsRead out;
     out.file = file;
+    out.has_region_fields = region.index >= 0 || region_code.index >= 0;
     std::unordered_map<std::string, std::size_t> seen;
     for_each_feature(layer, file, event_id, [&](const ValueReader& values) {
         extract::Event e;
@@ -561,6 +563,7 @@ EventsRead read_events(OGRLayer& layer, const fs::path& file, const PlacesRead* 
         constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
         e.fatalities = values.integer_in(fatalities, 0, kMax);
         e.injured = values.integer_in(injured, 0, kMax);
+        e.fatalities_total_over_days = values.integer_in(multi_day_toll, 0, 1).value_or(0) == 1;
         e.notes = values.text(notes).value_or("");
         if (const auto c = values.real(confidence)) {
             if (*c < 0.0 || *c > 1.0) values.fail(confidence, fmt::format("{} is not in 0-1", *c));
@@ -620,6 +623,10 @@ EventsRead read_events(OGRLayer& layer, const fs::path& file, const PlacesRead* 
         e.place.country_code = text->keep(std::move(country_code));
         out.events.push_back(std::move(e));
         out.countries.push_back(std::move(layer_country));
+        out.points.push_back(point);
+        out.regions.push_back({values.text(region).value_or(""), values.text(region_code).value_or("")});
+        out.events.back().region = out.regions.back().name;
+        out.events.back().region_code = out.regions.back().code;
     });
     out.text = std::move(text);
     return out;

@@ -23,14 +23,9 @@
 // date (start, end, time_precision; nullopt when the layer has none), the sources' article ids
 // and URLs, the first source's evidence_text, and the place's place_id, name, admin1_name and
 // admin2_name. It loses:
-//   - the qualifier: the layer has no qualifier field. With the places layer beside the events
-//     (EventReadOptions::use_places_layer) a compass part is recovered from where the event sits
-//     (at the compass part's representative point, geo/compass_area.hpp), except "central",
-//     whose point is the place's own; levels ("province") and surroundings ("outskirts") are lost.
-//     A "qualifier" field, if a later writer adds one (words as Qualifier::to_string writes
-//     them), is read instead; without the places layer the place's point is then still the
-//     event's (a compass part's point), which event_layers would move again.
-//   - fatalities_total_over_days (false after reading);
+//   - the qualifier, only from a layer written before the "qualifier" field existed: then a
+//     compass part is recovered from where the event sits when the places layer is beside the
+//     events, and levels ("province") and surroundings ("outskirts") are lost.
 //   - of every source: title, source (the publisher), evidence_start and evidence_end (0), and
 //     the evidence_text of all but the first. URLs are paired with article ids by position: the
 //     writer drops empty and repeated URLs, so the pairing is exact only when every source had
@@ -67,6 +62,7 @@
 
 #include "extract/dates.hpp"
 #include "extract/event.hpp"
+#include "geo/point.hpp"
 #include "gazetteer/name_index.hpp"
 
 class OGRLayer;
@@ -106,10 +102,22 @@ struct LayerCountry {
     std::string iso3;  ///< the "iso3" field; empty when null
 };
 
+/// The region the events layer names for an event (the "region" and "region_code" fields that
+/// `map` fills from `--regions` or the gazetteer's first-level division); empty when null or absent.
+struct LayerRegion {
+    std::string name;
+    std::string code;
+};
+
 struct EventsRead {
     std::filesystem::path file;             ///< the file read (a folder's events file)
     std::vector<extract::Event> events;     ///< in layer order (see FlatGeobuf above); event_ids are unique
     std::vector<LayerCountry> countries;    ///< countries[i] is events[i]'s
+    /// points[i] is events[i]'s point as the layer stores it (its point geometry, else its
+    /// latitude/longitude or X/Y fields), whatever the places layer says of the place's own point.
+    std::vector<geo::LatLon> points;
+    std::vector<LayerRegion> regions;       ///< regions[i] is events[i]'s
+    bool has_region_fields = false;         ///< the layer has a "region" or "region_code" field
     std::shared_ptr<const ReadText> text;   ///< what events[i].place's views point into
 };
 

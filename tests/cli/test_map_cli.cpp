@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -196,5 +198,59 @@ TEST_CASE("geoevents map --append merges new events into an earlier run by event
         CHECK(r.status == 1);
         CHECK_THAT(r.err, Catch::Contains("events.geojson"));
         CHECK(testing::read_file(out / "events.geojson") == "{\"type\": \"FeatureCollection\", \"features\": [{\"broken\"");
+    }
+}
+
+TEST_CASE("geoevents map --regions assigns each event to the polygon that contains it", "[cli][map][regions]") {
+    testing::TempDir dir;
+    // Two squares of our own: one around Manbij (36.53 N, 37.95 E), one around Al Bab (36.37 N,
+    // 37.52 E); Idlib (35.93 N, 36.63 E) lies in neither.
+    testing::write_file(dir / "areas.geojson", R"({"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {"label": "North-east sector", "pcode": "XX01"},
+ "geometry": {"type": "Polygon", "coordinates": [[[37.8, 36.4], [38.1, 36.4], [38.1, 36.7], [37.8, 36.7], [37.8, 36.4]]]}},
+{"type": "Feature", "properties": {"label": "North-west sector", "pcode": "XX02"},
+ "geometry": {"type": "Polygon", "coordinates": [[[37.3, 36.2], [37.7, 36.2], [37.7, 36.5], [37.3, 36.5], [37.3, 36.2]]]}}]})");
+    testing::write_file(dir / "news.jsonl",
+                        R"({"id": "r1", "published": "2016-11-20", "text": "Warplanes bombed Manbij on Saturday. Shelling hit Al Bab on Friday. Clashes broke out in Idlib on Thursday."})"
+                        "\n");
+    const auto out = dir / "layers";
+    const auto base = testing::geoevents_with_fixture_gazetteer() + " map " + testing::shell_quote(dir / "news.jsonl") + " -o " +
+                      testing::shell_quote(out);
+    const auto r = testing::run_command(base + " --regions " + testing::shell_quote(dir / "areas.geojson") +
+                                        " --region-name label --region-code pcode");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open((out / "events.geojson").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    std::map<std::string, std::pair<std::string, std::string>> got;
+    for (auto& f : *ds->GetLayer(0)) {
+        const int ri = f->GetFieldIndex("region");
+        const int ci = f->GetFieldIndex("region_code");
+        got[f->GetFieldAsString("place_id")] = {f->IsFieldSetAndNotNull(ri) ? f->GetFieldAsString(ri) : "(null)",
+                                               f->IsFieldSetAndNotNull(ci) ? f->GetFieldAsString(ci) : "(null)"};
+    }
+    CHECK(got["geonames:1005"] == std::pair<std::string, std::string>{"North-east sector", "XX01"});
+    CHECK(got["geonames:1006"] == std::pair<std::string, std::string>{"North-west sector", "XX02"});
+    CHECK(got["geonames:1003"] == std::pair<std::string, std::string>{"(null)", "(null)"});
+
+    SECTION("a missing field is named, with the fields there are") {
+        const auto bad = testing::run_command(base + " --overwrite --regions " + testing::shell_quote(dir / "areas.geojson") +
+                                              " --region-name name");
+        CHECK(bad.status == 1);
+        CHECK_THAT(bad.err, Catch::Contains("name") && Catch::Contains("label"));
+    }
+    SECTION("--region-name without --regions is a usage error") {
+        CHECK(testing::run_command(base + " --overwrite --region-name label").status == 2);
+    }
+    SECTION("without --regions, the gazetteer's first-level division") {
+        REQUIRE(testing::run_command(base + " --overwrite").status == 0);
+        GDALDatasetUniquePtr d2(GDALDataset::Open((out / "events.geojson").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        REQUIRE(d2);
+        for (auto& f : *d2->GetLayer(0)) {
+            if (std::string(f->GetFieldAsString("place_id")) == "geonames:1005") {
+                CHECK(std::string(f->GetFieldAsString("region_code")) == "SY.09");
+            }
+        }
     }
 }
