@@ -105,6 +105,19 @@ const Gazetteer::Country* Gazetteer::country(std::string_view code) const {
     return it == countries_.end() ? nullptr : &it->second;
 }
 
+std::unordered_map<std::string, std::string> Gazetteer::footprints(const std::vector<std::string>& place_ids) const {
+    std::unordered_map<std::string, std::string> out;
+    if (place_ids.empty()) return out;
+    Database db(path_.string(), Database::Mode::read_only);
+    Statement s(db, "SELECT AsText(footprint) FROM places WHERE place_id = ? AND footprint IS NOT NULL");
+    for (const auto& id : place_ids) {
+        s.bind(1, std::string_view(id));
+        if (s.step() && !s.column_is_null(0)) out.emplace(id, std::string(s.column_text(0)));
+        s.reset();
+    }
+    return out;
+}
+
 GazetteerInfo Gazetteer::info() const {
     Database db(path_.string(), Database::Mode::read_only);
     GazetteerInfo info;

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "gazetteer/match_kind.hpp"
@@ -69,6 +70,11 @@ public:
     /// The country of an ISO 3166-1 alpha-2 code, from the code tables the gazetteer was built
     /// with; nullptr when it has none.
     const Country* country(std::string_view code) const;
+
+    /// The footprints (MULTIPOLYGON WKT, lon lat) of those of `place_ids` that have one, by
+    /// place id. Opens the database for the call: meant for a batch (the places of one output),
+    /// not for a lookup a mention.
+    std::unordered_map<std::string, std::string> footprints(const std::vector<std::string>& place_ids) const;
 
 private:
     std::filesystem::path path_;

@@ -1,5 +1,6 @@
 #include "output/event_layers.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "geo/compass_area.hpp"
+#include "geo/footprint_part.hpp"
 
 namespace output {
 namespace {
@@ -32,12 +34,6 @@ geo::CompassPart part_of(const extract::Qualifier& q) {
     return geo::CompassPart::whole;
 }
 
-geo::Area area_of(const gazetteer::PlaceView& p, const extract::Qualifier& q) {
-    const double r = geo::extent_radius_km(is_country(p), p.feature_code == "ADM1",
-                                           p.feature_code == "ADM2" || p.feature_code == "ADMD", p.population);
-    return geo::compass_area({p.latitude, p.longitude}, r, part_of(q));
-}
-
 std::string wkt(const geo::Area& a) {
     std::string s = "POLYGON((";
     for (std::size_t i = 0; i < a.ring.size(); ++i) {
@@ -45,6 +41,38 @@ std::string wkt(const geo::Area& a) {
     }
     return s + "))";
 }
+
+geo::Area area_of(const gazetteer::PlaceView& p, const extract::Qualifier& q) {
+    const double r = geo::extent_radius_km(is_country(p), p.feature_code == "ADM1",
+                                           p.feature_code == "ADM2" || p.feature_code == "ADMD", p.population);
+    return geo::compass_area({p.latitude, p.longitude}, r, part_of(q));
+}
+
+// The areas of qualified places: the compass part of the place's footprint when the gazetteer
+// has one, else of the disk of its extent.
+class Areas {
+public:
+    Areas(const gazetteer::Gazetteer& gazetteer, const std::vector<std::string>& place_ids) {
+        for (auto& [id, wkt] : gazetteer.footprints(place_ids)) {
+            if (auto shape = geo::read_multipolygon_wkt(wkt)) footprints_.emplace(id, std::move(*shape));
+        }
+    }
+    struct Shape {
+        std::string wkt;
+        geo::LatLon representative;
+    };
+    Shape of(const gazetteer::PlaceView& p, const extract::Qualifier& q) const {
+        if (const auto it = footprints_.find(std::string(p.place_id)); it != footprints_.end()) {
+            if (const auto part = geo::footprint_part(it->second, part_of(q))) return {geo::to_wkt(part->shape), part->representative};
+        }
+        const auto a = area_of(p, q);
+        return {wkt(a), a.representative};
+    }
+
+private:
+    std::map<std::string, geo::MultiPolygon> footprints_;
+};
+
 
 std::string label(const gazetteer::PlaceView& p, const extract::Qualifier& q) {
     const auto words = q.to_string();
@@ -148,12 +176,21 @@ std::vector<LayerData> event_layers(const std::vector<extract::Event>& events, c
         if (!m.qualifier.empty()) areas.try_emplace(area_id(*m.place, m.qualifier), AreaAgg{*m.place, m.qualifier, 0});
     }
 
+    std::vector<std::string> qualified;
+    for (const auto& [id, agg] : areas) qualified.emplace_back(agg.place.place_id);
+    for (const auto& e : events) {
+        if (!e.qualifier.empty()) qualified.emplace_back(e.place.place_id);
+    }
+    std::sort(qualified.begin(), qualified.end());
+    qualified.erase(std::unique(qualified.begin(), qualified.end()), qualified.end());
+    const Areas shapes(gazetteer, qualified);
+
     std::vector<Feature> ev_features;
     for (const auto& e : events) {
         const auto& p = e.place;
         double lat = p.latitude, lon = p.longitude;
         if (e.qualifier.compass != extract::Compass::none) {
-            const auto a = area_of(p, e.qualifier);
+            const auto a = shapes.of(p, e.qualifier);
             lat = a.representative.lat;
             lon = a.representative.lon;
         }
@@ -218,7 +255,7 @@ std::vector<LayerData> event_layers(const std::vector<extract::Event>& events, c
     std::vector<Feature> ar_features;
     for (const auto& [id, agg] : areas) {
         Feature f;
-        f.polygon_wkt = wkt(area_of(agg.place, agg.qualifier));
+        f.polygon_wkt = shapes.of(agg.place, agg.qualifier).wkt;
         f.values = {id, std::string(agg.place.place_id), agg.qualifier.to_string(), label(agg.place, agg.qualifier), agg.events};
         ar_features.push_back(std::move(f));
     }

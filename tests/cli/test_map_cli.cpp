@@ -254,3 +254,40 @@ TEST_CASE("geoevents map --regions assigns each event to the polygon that contai
         }
     }
 }
+
+TEST_CASE("geoevents map cuts the area of a compass part from the gazetteer's footprint", "[cli][map][footprint]") {
+    testing::TempDir dir;
+    // A made-up town whose footprint is an L: its eastern part is not half of a disk.
+    testing::write_file(dir / "towns.geojson", R"({"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {"name": "Qasrabad", "pcode": "QQ001"},
+ "geometry": {"type": "Polygon", "coordinates": [[[40.0, 30.0], [40.4, 30.0], [40.4, 30.1], [40.1, 30.1], [40.1, 30.4], [40.0, 30.4], [40.0, 30.0]]]}}]})");
+    const auto gaz = dir / "towns.sqlite";
+    const std::string program = testing::shell_quote(testing::geoevents_bin());
+    REQUIRE(testing::run_command(program + " gazetteer build -o " + testing::shell_quote(gaz) + " --vector " +
+                                 testing::shell_quote(dir / "towns.geojson") + ",name=name,id=pcode")
+                .status == 0);
+    testing::write_file(dir / "news.jsonl",
+                        R"({"id": "q1", "published": "2016-11-20", "text": "Shelling hit eastern Qasrabad on Saturday."})" "\n");
+    const auto out = dir / "layers";
+    const auto r = testing::run_command(program + " --gazetteer " + testing::shell_quote(gaz) + " map " +
+                                        testing::shell_quote(dir / "news.jsonl") + " -o " + testing::shell_quote(out));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    GDALAllRegister();
+    GDALDatasetUniquePtr areas(GDALDataset::Open((out / "areas.geojson").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(areas);
+    OGRLayer* layer = areas->GetLayer(0);
+    REQUIRE(layer->GetFeatureCount() == 1);
+    auto area = std::unique_ptr<OGRFeature>(layer->GetNextFeature());
+    OGREnvelope env;
+    area->GetGeometryRef()->getEnvelope(&env);
+    // East of the footprint's centroid and within the footprint, not a disk around the point.
+    CHECK(env.MinX > 40.05);
+    CHECK(env.MaxX <= 40.4 + 1e-9);
+    CHECK(env.MaxY <= 30.4 + 1e-9);
+    CHECK(env.MinY >= 30.0 - 1e-9);
+    const auto events = read_events(out / "events.geojson", "events");
+    REQUIRE(events.size() == 1);
+    OGRPoint point(events[0].lon, events[0].lat);
+    CHECK(area->GetGeometryRef()->Contains(&point));
+}
