@@ -61,31 +61,6 @@ std::size_t count_invalid_utf8(std::string_view text, bool complete) noexcept {
     return invalid;
 }
 
-/// Replaces each maximal subpart of an ill-formed sequence in `text` by U+FFFD and returns the
-/// number of bytes so replaced. Valid text is only scanned (by simdjson), not copied. O(n).
-std::size_t replace_invalid_utf8(std::string& text) {
-    if (simdjson::validate_utf8(text.data(), text.size())) return 0;
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    std::string repaired;
-    repaired.reserve(n + n / 8);
-    std::size_t replaced = 0;
-    std::size_t run = 0;  // start of the current run of valid bytes
-    for (std::size_t i = 0; i < n;) {
-        const Utf8Sequence seq = utf8_sequence_at(s, n, i);
-        if (!seq.valid) {
-            repaired.append(text, run, i - run);
-            repaired.append(kReplacement);
-            replaced += seq.length;
-            run = i + seq.length;
-        }
-        i += seq.length;
-    }
-    repaired.append(text, run, n - run);
-    text.swap(repaired);
-    return replaced;
-}
-
 /// The value of the four hex digits at json[at], if there are four.
 std::optional<unsigned> hex4_at(const std::string& json, std::size_t at) noexcept {
     if (at + 4 > json.size()) return std::nullopt;
@@ -178,6 +153,93 @@ std::string optional_string(simdjson::dom::object object, std::string_view key, 
 }
 
 }  // namespace
+
+std::size_t replace_invalid_utf8(std::string& text) {
+    if (simdjson::validate_utf8(text.data(), text.size())) return 0;
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::string repaired;
+    repaired.reserve(n + n / 8);
+    std::size_t replaced = 0;
+    std::size_t run = 0;  // start of the current run of valid bytes
+    for (std::size_t i = 0; i < n;) {
+        const Utf8Sequence seq = utf8_sequence_at(s, n, i);
+        if (!seq.valid) {
+            repaired.append(text, run, i - run);
+            repaired.append(kReplacement);
+            replaced += seq.length;
+            run = i + seq.length;
+        }
+        i += seq.length;
+    }
+    repaired.append(text, run, n - run);
+    text.swap(repaired);
+    return replaced;
+}
+
+std::string parse_article_json(std::string& json, std::string_view default_id, simdjson::dom::parser& parser,
+                               Document& doc) {
+    std::size_t replaced = 0;
+    bool utf8_repaired = false;
+    bool escapes_repaired = false;
+    Element root;
+    simdjson::error_code error;
+    for (;;) {
+        json.reserve(json.size() + simdjson::SIMDJSON_PADDING);  // lets the parser read the text in place
+        error = parser.parse(json).get(root);
+        std::size_t repaired = 0;
+        if (error == simdjson::UTF8_ERROR && !utf8_repaired) {
+            utf8_repaired = true;
+            repaired = replace_invalid_utf8(json);
+            replaced += repaired;
+        } else if (error == simdjson::STRING_ERROR && !escapes_repaired) {
+            escapes_repaired = true;
+            repaired = replace_lone_surrogate_escapes(json);
+            replaced += 6 * repaired;  // each escape is six bytes
+        }
+        if (repaired == 0) break;
+    }
+    if (error) return fmt::format("malformed JSON: {}", simdjson::error_message(error));
+    simdjson::dom::object object;
+    if (root.get(object) != simdjson::SUCCESS) return "not a JSON object";
+
+    Element text;
+    if (object.at_key("text").get(text) != simdjson::SUCCESS) return "field 'text' is missing";
+    std::string_view text_value;
+    if (text.get(text_value) != simdjson::SUCCESS) return "field 'text' is not a string";
+    if (is_blank(text_value)) return "field 'text' is empty";
+
+    doc.id.clear();
+    Element id;
+    if (object.at_key("id").get(id) == simdjson::SUCCESS) {
+        switch (id.type()) {
+        case ElementType::STRING: doc.id.assign(id.get_string().value_unsafe()); break;
+        case ElementType::INT64: doc.id = fmt::format("{}", id.get_int64().value_unsafe()); break;
+        case ElementType::UINT64: doc.id = fmt::format("{}", id.get_uint64().value_unsafe()); break;
+        case ElementType::DOUBLE: doc.id = fmt::format("{}", id.get_double().value_unsafe()); break;
+        case ElementType::NULL_VALUE: break;
+        default: return "field 'id' is not a string or a number";
+        }
+    }
+    if (doc.id.empty()) doc.id.assign(default_id);
+
+    doc.title.clear();
+    doc.published.clear();
+    doc.url.clear();
+    doc.source.clear();
+    for (const auto& [key, out] : {std::pair<std::string_view, std::string*>{"title", &doc.title},
+                                   {"published", &doc.published},
+                                   {"url", &doc.url},
+                                   {"source", &doc.source}}) {
+        if (std::string message = optional_string(object, key, *out); !message.empty()) return message;
+    }
+    if (!doc.published.empty() && !is_iso_date(doc.published)) {
+        return fmt::format("field 'published': {} is not a date (YYYY-MM-DD)", shown_value(doc.published));
+    }
+    doc.text.assign(text_value);
+    doc.replaced_bytes = replaced;
+    return {};
+}
 
 struct DocumentReader::State {
     std::vector<std::string> inputs;
@@ -410,75 +472,11 @@ bool DocumentReader::State::next_json_document(Document& doc) {
 
 /// Parses `line` into `doc`; false (with the problem reported) when the line gives no document.
 bool DocumentReader::State::parse_json_line(Document& doc) {
-    std::size_t replaced = 0;
-    bool utf8_repaired = false;
-    bool escapes_repaired = false;
-    Element root;
-    simdjson::error_code error;
-    for (;;) {
-        line.reserve(line.size() + simdjson::SIMDJSON_PADDING);  // lets the parser read the line in place
-        error = parser.parse(line).get(root);
-        std::size_t repaired = 0;
-        if (error == simdjson::UTF8_ERROR && !utf8_repaired) {
-            utf8_repaired = true;
-            repaired = replace_invalid_utf8(line);
-            replaced += repaired;
-        } else if (error == simdjson::STRING_ERROR && !escapes_repaired) {
-            escapes_repaired = true;
-            repaired = replace_lone_surrogate_escapes(line);
-            replaced += 6 * repaired;  // each escape is six bytes
-        }
-        if (repaired == 0) break;
-    }
-    if (error) {
-        report(line_where(), fmt::format("malformed JSON: {}", simdjson::error_message(error)), true);
-        return false;
-    }
-    simdjson::dom::object object;
-    if (root.get(object) != simdjson::SUCCESS) {
-        report(line_where(), "not a JSON object", true);
-        return false;
-    }
-    const auto fail = [&](std::string message) {
+    if (std::string message = parse_article_json(line, fmt::format("{}:{}", stem, line_number), parser, doc);
+        !message.empty()) {
         report(line_where(), std::move(message), true);
         return false;
-    };
-
-    Element text;
-    if (object.at_key("text").get(text) != simdjson::SUCCESS) return fail("field 'text' is missing");
-    std::string_view text_value;
-    if (text.get(text_value) != simdjson::SUCCESS) return fail("field 'text' is not a string");
-    if (is_blank(text_value)) return fail("field 'text' is empty");
-
-    doc.id.clear();
-    Element id;
-    if (object.at_key("id").get(id) == simdjson::SUCCESS) {
-        switch (id.type()) {
-        case ElementType::STRING: doc.id.assign(id.get_string().value_unsafe()); break;
-        case ElementType::INT64: doc.id = fmt::format("{}", id.get_int64().value_unsafe()); break;
-        case ElementType::UINT64: doc.id = fmt::format("{}", id.get_uint64().value_unsafe()); break;
-        case ElementType::DOUBLE: doc.id = fmt::format("{}", id.get_double().value_unsafe()); break;
-        case ElementType::NULL_VALUE: break;
-        default: return fail("field 'id' is not a string or a number");
-        }
     }
-    if (doc.id.empty()) doc.id = fmt::format("{}:{}", stem, line_number);
-
-    doc.title.clear();
-    doc.published.clear();
-    doc.url.clear();
-    doc.source.clear();
-    for (const auto& [key, out] : {std::pair<std::string_view, std::string*>{"title", &doc.title},
-                                   {"published", &doc.published},
-                                   {"url", &doc.url},
-                                   {"source", &doc.source}}) {
-        if (std::string message = optional_string(object, key, *out); !message.empty()) return fail(message);
-    }
-    if (!doc.published.empty() && !is_iso_date(doc.published)) {
-        return fail(fmt::format("field 'published': {} is not a date (YYYY-MM-DD)", shown_value(doc.published)));
-    }
-    doc.text.assign(text_value);
-    doc.replaced_bytes = replaced;
     deliver(doc, line_where());
     return true;
 }

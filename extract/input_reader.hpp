@@ -53,10 +53,15 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/document.hpp"
 #include "extract/published_table.hpp"
+
+namespace simdjson::dom {
+class parser;
+}
 
 namespace extract {
 
@@ -76,6 +81,24 @@ struct InputProblem {
 
 /// Streams the documents of a list of inputs. Not thread-safe: one reader per thread of input;
 /// on_problem is called from next(), before the document concerned is returned.
+/// Parses one article given as a JSON object (a line of JSON Lines, or a request body) into
+/// `doc`, with the checks and repairs described above for a JSON Lines line: "text" required
+/// and not blank, "id" a string or a number (`default_id` when absent, null or ""), title, url
+/// and source strings or null, "published" a real YYYY-MM-DD date, null or "". Invalid UTF-8 and
+/// \u escapes of lone surrogates are repaired in `json` itself (which gets the parser's padding
+/// reserved), the bytes replaced counted in doc.replaced_bytes.
+/// Returns an empty string when `doc` holds the article (every field overwritten), else what is
+/// wrong, naming the field ("malformed JSON: ...", "not a JSON object", "field 'text' is
+/// missing", ...); `doc` is then unspecified. Throws only what allocation throws. Linear time.
+/// One parser per thread: `parser` is reused and overwritten.
+std::string parse_article_json(std::string& json, std::string_view default_id, simdjson::dom::parser& parser,
+                               Document& doc);
+
+/// Replaces each maximal subpart of an ill-formed UTF-8 sequence in `text` by U+FFFD (as
+/// described above) and returns the number of bytes so replaced. Valid text is only scanned,
+/// not copied. O(n).
+std::size_t replace_invalid_utf8(std::string& text);
+
 class DocumentReader {
 public:
     /// Reads nothing yet. on_problem may be empty (problems are then only counted).

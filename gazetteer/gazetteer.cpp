@@ -77,6 +77,9 @@ Gazetteer::Gazetteer(std::filesystem::path path) : path_(std::move(path)) {
         countries_.emplace(std::string(countries.column_text(0)),
                            Country{std::string(countries.column_text(1)), std::string(countries.column_text(2))});
     }
+    // Whether any place has a footprint: its spatial index is empty when none has (one probe).
+    Statement footprints(db, "SELECT EXISTS (SELECT 1 FROM idx_places_footprint)");
+    has_footprints_ = footprints.step() && footprints.column_int(0) != 0;
 }
 
 std::vector<Candidate> Gazetteer::lookup(std::string_view name, const LookupOptions& options) const {
@@ -107,7 +110,7 @@ const Gazetteer::Country* Gazetteer::country(std::string_view code) const {
 
 std::unordered_map<std::string, std::string> Gazetteer::footprints(const std::vector<std::string>& place_ids) const {
     std::unordered_map<std::string, std::string> out;
-    if (place_ids.empty()) return out;
+    if (place_ids.empty() || !has_footprints_) return out;
     Database db(path_.string(), Database::Mode::read_only);
     Statement s(db, "SELECT AsText(footprint) FROM places WHERE place_id = ? AND footprint IS NOT NULL");
     for (const auto& id : place_ids) {

@@ -72,8 +72,9 @@ public:
     const Country* country(std::string_view code) const;
 
     /// The footprints (MULTIPOLYGON WKT, lon lat) of those of `place_ids` that have one, by
-    /// place id. Opens the database for the call: meant for a batch (the places of one output),
-    /// not for a lookup a mention.
+    /// place id. Opens the database for the call (unless no place has a footprint, which the
+    /// constructor found out): meant for a batch (the places of one output), not for a lookup a
+    /// mention.
     std::unordered_map<std::string, std::string> footprints(const std::vector<std::string>& place_ids) const;
 
 private:
@@ -81,6 +82,7 @@ private:
     std::vector<std::uint64_t> blob_;
     NameIndex index_;
     std::map<std::string, Country, std::less<>> countries_;
+    bool has_footprints_ = false;
 };
 
 /// Where the default gazetteer lives: $XDG_DATA_HOME/geoevents/gazetteer.sqlite, else

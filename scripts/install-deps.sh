@@ -14,9 +14,11 @@ packages=(
   libcli11-dev                                 # command-line options
   libsimdjson-dev                              # UTF-8 validation, JSON Lines input
   nlohmann-json3-dev                           # JSON output
+  libcpp-httplib-dev                           # HTTP server of `serve` (and the tests' client)
   libpugixml-dev                               # the evaluation corpora's XML
   catch2                                       # unit tests
   libbenchmark-dev                             # benchmarks
+  chromium                                     # headless check of the HTML report (tests)
   python3-qgis qgis-providers                  # the QGIS test: QGIS loads and renders the layers
 )
 # npm fetches the pinned default data; use Debian's unless one is already installed.

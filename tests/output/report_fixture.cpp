@@ -1,0 +1,24 @@
+#include "output/report_fixture.hpp"
+
+namespace testing {
+
+const char* const kReportRegionsGeojson = R"({"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {"NAME": "North", "PCODE": "XN"}, "geometry": {"type": "Polygon", "coordinates": [[[36, 35], [37, 35], [37, 36], [36, 36], [36, 35]]]}},
+{"type": "Feature", "properties": {"NAME": "South", "PCODE": "XS"}, "geometry": {"type": "Polygon", "coordinates": [[[36, 34], [37, 34], [37, 35], [36, 35], [36, 34]]]}},
+{"type": "Feature", "properties": {"NAME": "Empty", "PCODE": "XE"}, "geometry": {"type": "Polygon", "coordinates": [[[38, 34], [39, 34], [39, 35], [38, 35], [38, 34]]]}}
+]}
+)";
+
+const char* const kReportEventsGeojson = R"({"type": "FeatureCollection", "name": "events", "features": [
+{"type": "Feature", "id": "e1", "properties": {"event_id": "e1", "event_date": "2016-11-01", "date_start": "2016-11-01", "date_end": "2016-11-01", "event_type": "Battles", "sub_event_type": "Armed clash", "country": "Xland", "admin1": "North admin", "location": "Alpha", "location_mention": "Alpha", "place_id": "x:alpha", "latitude": 35.5, "longitude": 36.5, "fatalities": 3, "sources": "a1", "region": "Northern Gov", "region_code": "NG"}, "geometry": {"type": "Point", "coordinates": [36.5, 35.5]}},
+{"type": "Feature", "id": "e2", "properties": {"event_id": "e2", "event_date": "2016-11-02", "date_start": "2016-11-02", "date_end": "2016-11-02", "event_type": "Battles", "sub_event_type": "Armed clash", "country": "Xland", "admin1": "North admin", "location": "Beta", "location_mention": "Beta", "place_id": "x:beta", "latitude": 35.2, "longitude": 36.2, "fatalities": 2, "sources": "a1;a2", "region": "Northern Gov", "region_code": "NG"}, "geometry": {"type": "Point", "coordinates": [36.2, 35.2]}},
+{"type": "Feature", "id": "e3", "properties": {"event_id": "e3", "event_date": "2016-11-03", "date_start": "2016-11-03", "date_end": "2016-11-03", "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "country": "Xland", "admin1": "North admin", "location": "Alpha", "location_mention": "Alpha", "place_id": "x:alpha", "latitude": 35.5, "longitude": 36.5, "fatalities": null, "sources": "a2", "region": "Northern Gov", "region_code": "NG"}, "geometry": {"type": "Point", "coordinates": [36.5, 35.5]}},
+{"type": "Feature", "id": "e4", "properties": {"event_id": "e4", "event_date": "2016-11-05", "date_start": "2016-11-05", "date_end": "2016-11-05", "event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack", "country": "Xland", "admin1": "Southland", "location": "Gamma <b>&", "location_mention": "Gamma <b>&", "place_id": "x:gamma", "latitude": 34.5, "longitude": 36.5, "fatalities": 10, "sources": "a3", "region": null, "region_code": null}, "geometry": {"type": "Point", "coordinates": [36.5, 34.5]}},
+{"type": "Feature", "id": "e5", "properties": {"event_id": "e5", "event_date": "2016-12-10", "date_start": "2016-12-10", "date_end": "2016-12-10", "event_type": "Protests", "sub_event_type": "Peaceful protest", "country": "Xland", "admin1": "Southland", "location": "Delta", "location_mention": "Delta", "place_id": "x:delta", "latitude": 34.6, "longitude": 36.6, "fatalities": 0, "sources": "a4", "region": null, "region_code": null}, "geometry": {"type": "Point", "coordinates": [36.6, 34.6]}},
+{"type": "Feature", "id": "e6", "properties": {"event_id": "e6", "event_date": "2016-11-04", "date_start": "2016-11-04", "date_end": "2016-11-04", "event_type": "Riots", "sub_event_type": "Mob violence", "country": "Xland", "admin1": null, "location": "Faraway", "location_mention": "Faraway", "place_id": "x:faraway", "latitude": 30, "longitude": 40, "fatalities": 1, "sources": "a5", "region": null, "region_code": null}, "geometry": {"type": "Point", "coordinates": [40, 30]}},
+{"type": "Feature", "id": "e7", "properties": {"event_id": "e7", "event_date": null, "date_start": null, "date_end": null, "event_type": "Battles", "sub_event_type": "Armed clash", "country": "Xland", "admin1": "North admin", "location": "Alpha", "location_mention": "Alpha", "place_id": "x:alpha", "latitude": 35.5, "longitude": 36.5, "fatalities": null, "sources": "a6", "region": "Northern Gov", "region_code": "NG"}, "geometry": {"type": "Point", "coordinates": [36.5, 35.5]}},
+{"type": "Feature", "id": "e8", "properties": {"event_id": "e8", "event_date": "2016-10-28", "date_start": "2016-10-28", "date_end": "2016-11-02", "event_type": "Battles", "sub_event_type": "Armed clash", "country": "Xland", "admin1": "Southland", "location": "Epsilon", "location_mention": "Epsilon", "place_id": "x:epsilon", "latitude": 34.4, "longitude": 36.4, "fatalities": 4, "sources": "a1", "region": null, "region_code": null}, "geometry": {"type": "Point", "coordinates": [36.4, 34.4]}}
+]}
+)";
+
+}  // namespace testing
