@@ -262,12 +262,31 @@ def _as_date(value):
     return QDate.fromString(str(value), "yyyy-MM-dd")
 
 
-def report_region_layers(geoevents, gazetteer, articles, work):
-    """HOOK(report): the polygon layers `geoevents report` writes (its `regions` layer), to be
-    loaded, checked and rendered like map's. `report` is being written; until it writes a
-    regions layer, this returns none and the rendering uses the regions this script writes.
-    To add it: run report here into `work`, and return [(name, QgsVectorLayer)] for its layers."""
-    return []
+def report_region_layers(checks, geoevents, gpkg, regions_path, work):
+    """The polygon layer `geoevents report` writes beside its report (`regions`), loaded and
+    checked like map's: valid, EPSG:4326, one feature a region, integer counts, and at least one
+    event counted."""
+    folder = os.path.join(work, "report")
+    os.makedirs(folder, exist_ok=True)
+    run([geoevents, "report", gpkg, "--regions", regions_path, "--region-name", "name", "--region-code", "code",
+         "-o", os.path.join(folder, "report.html")], "report")
+    path = os.path.join(folder, "regions.geojson")
+    layer = QgsVectorLayer(path, "report regions", "ogr")
+    where = "report regions"
+    if not checks.check(layer.isValid(), where, f"QGIS cannot load {path}"):
+        return []
+    checks.check(layer.crs().authid() == "EPSG:4326", where, f"CRS {layer.crs().authid()}, not EPSG:4326")
+    checks.check(layer.featureCount() == 2, where, f"{layer.featureCount()} features, not the 2 regions")
+    fields = layer.fields()
+    for name in ("events", "fatalities"):
+        i = fields.indexOf(name)
+        if checks.check(i >= 0, where, f"no field {name}"):
+            checks.check(fields.at(i).type() in (QVariant.Int, QVariant.LongLong), where,
+                         f"{name} is {fields.at(i).typeName()}, not an integer")
+    total = sum(int(f["events"] or 0) for f in layer.getFeatures())
+    checks.check(total > 0, where, "the regions count no event")
+    layer.renderer().symbol().setColor(QColor(200, 215, 235))
+    return [("regions", layer)]
 
 
 def render(checks, png, layers, where):
@@ -354,7 +373,7 @@ def main():
                 if regions.isValid():
                     regions.renderer().symbol().setColor(QColor(225, 225, 215))
                 polygons = [layers["areas"], regions] + [l for _, l in report_region_layers(
-                    args.geoevents, gazetteer, articles, work)]
+                    checks, args.geoevents, os.path.join(out, "layers.gpkg"), regions_path, work)]
                 png = render(checks, os.path.join(out_dir, "events-over-regions.png"),
                              [layers["events"]] + polygons, "render")
                 print(f"check_layers: rendered {png}", file=sys.stderr)
