@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -14,6 +15,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "output/atomic_file.hpp"
 #include "output/event_append.hpp"
+#include "output/feature_json.hpp"
 #include "output/qgis_project.hpp"
 #include "output/event_layers.hpp"
 #include "output/mention_json.hpp"
@@ -25,9 +27,12 @@ class Map : public Command {
 public:
     void setup(CLI::App& app) override {
         app.add_option("inputs", inputs_,
-                       "Articles: UTF-8 text files, folders of them, JSON Lines files, or - for JSON Lines on stdin")
-            ->required();
-        app.add_option("-o,--output", output_, "Folder for the layers (created when missing)")->required();
+                       "Articles: UTF-8 text files, folders of them, JSON Lines files, or - for JSON Lines on stdin");
+        app.add_flag("--stdin", stdin_, "Read JSON Lines articles on stdin (the same as the input -)");
+        app.add_option("-o,--output", output_, "Folder for the layers (created when missing)");
+        app.add_flag("--jsonl-out", jsonl_out_,
+                     "Write no layers: one GeoJSON Feature a line on stdout, an event each, as articles are read "
+                     "(merged within an article only; memory bounded by the batch, for Hadoop Streaming, Spark, GNU parallel)");
         app.add_option("--format", format_, "geojson (default), gpkg, csv (with HXL), kml, fgb, shp");
         auto* overwrite = app.add_flag("--overwrite", overwrite_, "Replace layers that exist already");
         app.add_flag("--append", append_,
@@ -43,6 +48,15 @@ public:
     }
 
     void validate() override {
+        if (stdin_) inputs_.push_back("-");
+        if (inputs_.empty()) throw UsageError("no input: give articles (files, folders, - for stdin) or --stdin");
+        if (jsonl_out_) {
+            if (!output_.empty() || overwrite_ || append_ || qgis_project_) {
+                throw UsageError("--jsonl-out writes to stdout: -o, --overwrite, --append and --qgis-project do not apply");
+            }
+        } else if (output_.empty()) {
+            throw UsageError("-o,--output OUTDIR is required (or --jsonl-out)");
+        }
         const auto f = output::format_from_string(format_);
         if (!f) throw UsageError(fmt::format("--format: '{}' is not geojson, gpkg, csv, kml, fgb or shp", format_));
         options_.format = *f;
@@ -61,6 +75,7 @@ public:
         const auto region_layer = regions_.read(global.quiet);
         const auto region_index = region_layer ? std::optional<geo::RegionIndex>(output::make_region_index(*region_layer)) : std::nullopt;
         const auto regions = region_layer ? std::optional<output::EventRegions>({*region_layer, *region_index}) : std::nullopt;
+        if (jsonl_out_) return stream_events(global, gaz, geoparser, event_lexicon, casualty_lexicon, regions ? &*regions : nullptr);
         extract::DocumentReader reader(inputs_, articles_.input_options(), [](const extract::InputProblem& p) {
             std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
         });
@@ -134,12 +149,52 @@ public:
     }
 
 private:
+    // --jsonl-out: each article's events, as GeoJSON Features a line, in input order.
+    int stream_events(const GlobalOptions& global, const gazetteer::Gazetteer& gaz, const extract::Geoparser& geoparser,
+                      const extract::EventLexicon& event_lexicon, const extract::CasualtyLexicon& casualty_lexicon,
+                      const output::EventRegions* regions) {
+        extract::DocumentReader reader(inputs_, articles_.input_options(), [](const extract::InputProblem& p) {
+            std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
+        });
+        std::size_t events = 0;
+        extract::process_in_order<std::string>(
+            reader, jobs_,
+            [&](const extract::Document& doc) {
+                const auto ms = geoparser.parse(doc);
+                std::vector<output::MentionRecord> records;
+                for (const auto& m : ms) {
+                    if (m.place && m.kind == extract::MentionKind::literal) records.push_back({doc.id, m});
+                }
+                const auto found = extract::extract_events(doc, ms, event_lexicon, casualty_lexicon);
+                std::string lines;
+                if (found.empty()) return lines;
+                const auto layers = output::event_layers(found, records, gaz, {}, regions);
+                for (const auto& f : layers.front().second) {
+                    output::append_feature_json(lines, layers.front().first, f);
+                    lines += '\n';
+                }
+                return lines;
+            },
+            [&](const extract::Document&, std::string& lines) {
+                std::cout << lines;
+                events += static_cast<std::size_t>(std::count(lines.begin(), lines.end(), '\n'));
+                lines.clear();
+            });
+        std::cout.flush();
+        if (!std::cout) throw std::runtime_error("cannot write to stdout");
+        if (reader.documents() == 0) throw std::runtime_error(fmt::format("no article could be read from the {} input(s)", inputs_.size()));
+        if (!global.quiet) std::cerr << fmt::format("{} articles: {} events (JSON Lines on stdout)\n", reader.documents(), events);
+        return 0;
+    }
+
     std::vector<std::string> inputs_;
     std::string output_;
     std::string format_ = "geojson";
     bool overwrite_ = false;
     bool append_ = false;
     bool qgis_project_ = false;
+    bool stdin_ = false;
+    bool jsonl_out_ = false;
     ArticleOptions articles_;
     RegionOptions regions_;
     int jobs_ = 1;

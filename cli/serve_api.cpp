@@ -1,5 +1,7 @@
 #include "cli/serve_api.hpp"
 
+#include "output/feature_json.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <exception>
@@ -14,6 +16,7 @@
 #include "extract/event_extractor.hpp"
 #include "extract/input_reader.hpp"
 #include "output/event_layers.hpp"
+#include "output/feature_json.hpp"
 #include "output/mention_json.hpp"
 
 namespace cli {
@@ -74,35 +77,15 @@ std::variant<extract::Document, BadRequest> read_article(ApiRequest& request) {
     return doc;
 }
 
-Json field_json(const output::FieldValue& value) {
-    return std::visit(
-        [](const auto& v) -> Json {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
-            else return v;
-        },
-        value);
-}
-
 /// The events layer as a GeoJSON FeatureCollection: properties named as the layer's fields.
-Json feature_collection(const output::LayerData& layer) {
+std::string feature_collection(const output::LayerData& layer) {
     const auto& [spec, features] = layer;
-    Json out = {{"type", "FeatureCollection"}, {"features", Json::array()}};
-    const auto id_it = std::find_if(spec.fields.begin(), spec.fields.end(),
-                                    [&](const output::FieldSpec& f) { return f.name == spec.id_field; });
-    const std::size_t id_index = static_cast<std::size_t>(id_it - spec.fields.begin());
-    for (const auto& f : features) {
-        Json properties = Json::object();
-        for (std::size_t i = 0; i < spec.fields.size() && i < f.values.size(); ++i) {
-            properties[spec.fields[i].name] = field_json(f.values[i]);
-        }
-        Json feature = {{"type", "Feature"},
-                        {"geometry", {{"type", "Point"}, {"coordinates", {f.lon, f.lat}}}},
-                        {"properties", std::move(properties)}};
-        if (id_index < f.values.size()) feature["id"] = field_json(f.values[id_index]);
-        out["features"].push_back(std::move(feature));
+    std::string out = R"({"type":"FeatureCollection","features":[)";
+    for (std::size_t i = 0; i < features.size(); ++i) {
+        if (i > 0) out += ',';
+        output::append_feature_json(out, spec, features[i]);
     }
-    return out;
+    return out + "]}";
 }
 
 }  // namespace
@@ -187,7 +170,7 @@ ApiResponse ServeApi::events(ApiRequest& request) const {
     const auto layers = output::event_layers(events, records, gazetteer_, {});
     const auto layer = std::find_if(layers.begin(), layers.end(), [](const output::LayerData& l) { return l.first.name == "events"; });
     if (layer == layers.end()) return error(500, "internal error: no events layer");
-    return {200, dump(feature_collection(*layer)), {}};
+    return {200, feature_collection(*layer), {}};
 }
 
 ApiResponse ServeApi::lookup(const ApiRequest& request) const {

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -290,4 +293,33 @@ TEST_CASE("geoevents map cuts the area of a compass part from the gazetteer's fo
     REQUIRE(events.size() == 1);
     OGRPoint point(events[0].lon, events[0].lat);
     CHECK(area->GetGeometryRef()->Contains(&point));
+}
+
+TEST_CASE("geoevents map --stdin --jsonl-out streams one GeoJSON event a line", "[cli][map][jsonl]") {
+    testing::TempDir dir;
+    testing::write_file(dir / "in.jsonl",
+                        R"({"id": "s1", "published": "2016-11-20", "text": "Warplanes bombed Manbij on Saturday, killing 12 people."})" "\n"
+                        R"({"id": "s2", "text": "The weather was mild."})" "\n"
+                        R"({"id": "s3", "published": "2016-11-20", "text": "Shelling hit Al Bab on Friday."})" "\n");
+    // run_command gives the command /dev/null as stdin: a pipe feeds it the articles instead
+    const auto r = testing::run_command("(cat " + testing::shell_quote(dir / "in.jsonl") + " | " +
+                                        testing::geoevents_with_fixture_gazetteer() + " map --stdin --jsonl-out -j 2)");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    std::vector<nlohmann::json> lines;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0]["type"] == "Feature");
+    CHECK(lines[0]["properties"]["place_id"] == "geonames:1005");
+    CHECK(lines[0]["properties"]["fatalities"] == 12);
+    CHECK(lines[0]["properties"]["sources"] == "s1");
+    CHECK(lines[0]["id"] == lines[0]["properties"]["event_id"]);
+    CHECK(lines[1]["properties"]["place_id"] == "geonames:1006");  // input order kept with -j 2
+    SECTION("--jsonl-out writes no files: -o does not apply") {
+        CHECK(testing::run_command(testing::geoevents_with_fixture_gazetteer() + " map --stdin --jsonl-out -o x").status == 2);
+    }
+    SECTION("without --jsonl-out, -o is required") {
+        CHECK(testing::run_command(testing::geoevents_with_fixture_gazetteer() + " map --stdin").status == 2);
+    }
 }
