@@ -458,6 +458,9 @@ CasualtyLexicon CasualtyLexicon::load(const std::filesystem::path& dir) {
         if (it == roles.end()) throw gazetteer::InputError(cues_file.string(), line, fmt::format("'{}' is not a cue role", f[1]));
         entry(f[0]).cues |= it->second;
     });
+    lx.phrases_.for_each([&](const std::string& phrase, const Entry& e) {
+        if (e.number || e.vague) lx.count_starts_.insert(phrase.substr(0, phrase.find(' ')));
+    });
     return lx;
 }
 
@@ -475,6 +478,10 @@ CasualtyCounts find_casualties(std::string_view sentence, const CasualtyLexicon&
     const auto& lx = lexicon;
     const auto w = split_words(sentence);
     CasualtyCounts result;
+    // Every finding needs a count: a clause without digits or a count word has none.
+    if (std::none_of(w.begin(), w.end(), [&](const Word& x) { return x.is_word && (x.digits || lx.may_start_count(x.text)); })) {
+        return result;
+    }
 
     Counts counts;
     counts.starting.assign(w.size(), std::string::npos);

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/phrase_table.hpp"
 
@@ -91,8 +92,15 @@ public:
     /// True when a listed phrase is longer than `folded_phrase` and starts with it.
     bool is_prefix(std::string_view folded_phrase) const noexcept { return phrases_.is_prefix(folded_phrase); }
 
+    /// True when a count may start at this folded word: the first word of a number or vague
+    /// count phrase ("four", "dozens", "tens of thousands"). Digits are checked apart.
+    bool may_start_count(std::string_view folded_word) const noexcept {
+        return count_starts_.find(folded_word) != count_starts_.end();
+    }
+
 private:
     PhraseTable<Entry> phrases_;
+    std::unordered_set<std::string, StringHash, std::equal_to<>> count_starts_;
 };
 
 /// The count named by `phrase`, which must be a number phrase and nothing else (leading and

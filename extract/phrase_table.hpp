@@ -48,6 +48,12 @@ public:
     /// True when some listed phrase is longer than `phrase` and starts with it and a space.
     bool is_prefix(std::string_view phrase) const noexcept { return prefixes_.find(phrase) != prefixes_.end(); }
 
+    /// Calls f(phrase, entry) for every phrase, in no particular order.
+    template <typename F>
+    void for_each(F&& f) const {
+        for (const auto& [phrase, entry] : entries_) f(phrase, entry);
+    }
+
     /// Words in the longest phrase (1 for an empty table).
     std::size_t longest() const noexcept { return longest_; }
 
