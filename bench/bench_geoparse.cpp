@@ -17,6 +17,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/example_corpus.hpp"
 #include "extract/geoparser.hpp"
 #include "extract/lexicon.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -31,18 +32,9 @@ std::vector<extract::Document> make_corpus(const std::vector<std::string>& examp
     std::size_t total = 0;
     while (total < bytes) {
         const auto& base = examples[docs.size() % examples.size()];
-        std::vector<std::string> paragraphs;
-        std::size_t pos = 0;
-        while (pos < base.size()) {
-            const auto next = base.find("\n\n", pos);
-            paragraphs.push_back(base.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
-            if (next == std::string::npos) break;
-            pos = next + 2;
-        }
-        std::shuffle(paragraphs.begin() + 1, paragraphs.end(), rng);
         extract::Document d;
         d.id = std::to_string(docs.size());
-        for (const auto& p : paragraphs) d.text += p + "\n\n";
+        d.text = bench::shuffled_article(base, rng);
         total += d.text.size();
         docs.push_back(std::move(d));
     }
@@ -77,14 +69,7 @@ int main(int argc, char** argv) {
         else if (a == "--threads" && i + 1 < argc) threads = std::atoi(argv[++i]);
         else examples_dir = a;
     }
-    std::vector<std::string> examples;
-    for (const auto& e : std::filesystem::directory_iterator(examples_dir)) {
-        if (e.path().extension() != ".txt") continue;
-        std::ifstream in(e.path());
-        std::stringstream s;
-        s << in.rdbuf();
-        examples.push_back(s.str());
-    }
+    const auto examples = bench::load_examples(examples_dir);
     if (examples.empty()) {
         std::cerr << "bench_geoparse: no .txt articles in " << examples_dir << "\n";
         return 1;

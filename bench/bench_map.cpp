@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/example_corpus.hpp"
 #include "cli/command.hpp"
 
 namespace {
@@ -50,18 +51,7 @@ std::size_t write_corpus(const std::vector<std::string>& examples, std::size_t b
     std::size_t n = 0;
     text_bytes = 0;
     while (text_bytes < bytes) {
-        const auto& base = examples[n % examples.size()];
-        std::vector<std::string> paragraphs;
-        std::size_t pos = 0;
-        while (pos < base.size()) {
-            const auto next = base.find("\n\n", pos);
-            paragraphs.push_back(base.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
-            if (next == std::string::npos) break;
-            pos = next + 2;
-        }
-        std::shuffle(paragraphs.begin() + 1, paragraphs.end(), rng);
-        std::string text;
-        for (const auto& p : paragraphs) text += p + "\n\n";
+        const std::string text = bench::shuffled_article(examples[n % examples.size()], rng);
         const int day = 1 + static_cast<int>(n % 28);
         file << fmt::format("{{\"id\":\"a{}\",\"published\":\"2016-{:02d}-{:02d}\",\"text\":{}}}\n", n, 9 + n % 3, day,
                             json_string(text));
@@ -93,19 +83,11 @@ int main(int argc, char** argv) try {
             for (int t; in >> t;) threads.push_back(t);
         } else examples_dir = a;
     }
-    std::vector<std::string> examples;
-    for (const auto& e : fs::directory_iterator(examples_dir)) {
-        if (e.path().extension() != ".txt") continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        std::ostringstream s;
-        s << in.rdbuf();
-        examples.push_back(s.str());
-    }
+    const auto examples = bench::load_examples(examples_dir);
     if (examples.empty()) {
         std::cerr << "bench_map: no .txt articles in " << examples_dir << "\n";
         return 1;
     }
-    std::sort(examples.begin(), examples.end());
     const auto work = fs::temp_directory_path() / fmt::format("geoevents-bench-map-{}", ::getpid());
     fs::create_directories(work);
     std::cout << fmt::format("{:>8} {:>9} {:>7} {:>8} {:>8} {:>11}\n", "MB", "articles", "threads", "seconds", "MB/s", "articles/s");

@@ -19,6 +19,7 @@
 
 #include "extract/mention.hpp"
 #include "geo/compass_area.hpp"
+#include "output/gdal_errors.hpp"
 
 namespace output {
 
@@ -43,22 +44,6 @@ constexpr std::array<std::string_view, 3> kMapLayers = {"events", "places", "are
 // compass part's point is at least some hundred metres from its place's.
 constexpr double kSamePoint = 1e-6;
 
-/// Keeps GDAL's messages off stderr while reading: failures become exceptions carrying them.
-class QuietGdalErrors {
-public:
-    QuietGdalErrors() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdalErrors() { CPLPopErrorHandler(); }
-    QuietGdalErrors(const QuietGdalErrors&) = delete;
-    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-};
-
-std::string gdal_message() {
-    const char* msg = CPLGetLastErrorMsg();
-    return msg && *msg ? msg : "no message from GDAL";
-}
 
 std::string lower(std::string_view s) {
     std::string out(s);

@@ -26,6 +26,8 @@
 
 #include <fmt/format.h>
 
+#include "output/gdal_errors.hpp"
+
 namespace output {
 namespace {
 
@@ -126,22 +128,6 @@ void validate_spec(const std::vector<LayerData>& layers, Format format) {
 
 // --- RAII and GDAL helpers ---------------------------------------------------------------
 
-/// Keeps GDAL's messages off stderr while writing: failures become exceptions carrying them.
-class QuietGdalErrors {
-public:
-    QuietGdalErrors() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdalErrors() { CPLPopErrorHandler(); }
-    QuietGdalErrors(const QuietGdalErrors&) = delete;
-    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-};
-
-std::string gdal_message() {
-    const char* msg = CPLGetLastErrorMsg();
-    return msg && *msg ? msg : "no message from GDAL";
-}
 
 /// A folder made with mkdtemp, removed with its contents when destroyed.
 class StagingDir {
