@@ -1,5 +1,7 @@
 #include "cli/article_options.hpp"
 
+#include <iostream>
+
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
@@ -24,6 +26,10 @@ extract::InputOptions ArticleOptions::input_options() const {
     options.published = published_;
     if (!published_from_.empty()) options.published_by_file = extract::read_published_table(published_from_);
     return options;
+}
+
+void print_input_problem(const extract::InputProblem& p) {
+    std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
 }
 
 }  // namespace cli

@@ -24,4 +24,8 @@ private:
     std::string published_from_;
 };
 
+/// Prints an input problem on stderr ("geoevents: file:line: message (skipped)"): the
+/// DocumentReader callback of every command that reads articles.
+void print_input_problem(const extract::InputProblem& problem);
+
 }  // namespace cli

@@ -76,9 +76,7 @@ public:
         const auto region_index = region_layer ? std::optional<geo::RegionIndex>(output::make_region_index(*region_layer)) : std::nullopt;
         const auto regions = region_layer ? std::optional<output::EventRegions>({*region_layer, *region_index}) : std::nullopt;
         if (jsonl_out_) return stream_events(global, gaz, geoparser, event_lexicon, casualty_lexicon, regions ? &*regions : nullptr);
-        extract::DocumentReader reader(inputs_, articles_.input_options(), [](const extract::InputProblem& p) {
-            std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
-        });
+        extract::DocumentReader reader(inputs_, articles_.input_options(), print_input_problem);
         std::filesystem::create_directories(output_);
         const auto mentions_path = std::filesystem::path(output_) / "mentions.jsonl";
         if (std::filesystem::exists(mentions_path) && !overwrite_ && !append_) {
@@ -153,9 +151,7 @@ private:
     int stream_events(const GlobalOptions& global, const gazetteer::Gazetteer& gaz, const extract::Geoparser& geoparser,
                       const extract::EventLexicon& event_lexicon, const extract::CasualtyLexicon& casualty_lexicon,
                       const output::EventRegions* regions) {
-        extract::DocumentReader reader(inputs_, articles_.input_options(), [](const extract::InputProblem& p) {
-            std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
-        });
+        extract::DocumentReader reader(inputs_, articles_.input_options(), print_input_problem);
         std::size_t events = 0;
         extract::process_in_order<std::string>(
             reader, jobs_,

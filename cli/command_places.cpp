@@ -35,9 +35,7 @@ public:
         const gazetteer::Gazetteer gaz(gazetteer::resolve_gazetteer_path(global.gazetteer));
         const auto lexicon = extract::Lexicon::load(extract::Lexicon::default_dir());
         const extract::Geoparser geoparser(gaz, lexicon);
-        extract::DocumentReader reader(inputs_, articles_.input_options(), [](const extract::InputProblem& p) {
-            std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
-        });
+        extract::DocumentReader reader(inputs_, articles_.input_options(), print_input_problem);
         output::AtomicFile out(output_.empty() ? "-" : output_);
         std::string buffer;
         std::size_t mentions = 0;

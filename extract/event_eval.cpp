@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "extract/event_coding.hpp"
+#include "extract/word_list.hpp"
 #include "gazetteer/error.hpp"
-#include "gazetteer/line_reader.hpp"
 
 namespace extract {
 namespace {
@@ -32,32 +32,18 @@ void finish(std::map<std::string, ClassScores>& classes, double& macro_f1) {
 
 std::vector<LabelledSnippet> read_labelled_snippets(const std::filesystem::path& path) {
     std::vector<LabelledSnippet> out;
-    gazetteer::LineReader reader(path.string());
-    std::string_view line;
     bool first = true;
-    while (reader.next(line)) {
-        const auto fail = [&](const std::string& message) {
-            throw gazetteer::InputError(path.string(), reader.line_number(), message);
-        };
-        if (!reader.problem().empty()) fail(std::string(reader.problem()));
-        if (line.empty() || line.front() == '#') continue;
-        const auto tab = line.find('\t');
-        if (tab == std::string_view::npos || line.find('\t', tab + 1) != std::string_view::npos) {
-            fail("expected a label and a snippet separated by one tab");
-        }
-        LabelledSnippet s;
-        s.label = std::string(line.substr(0, tab));
-        s.text = std::string(line.substr(tab + 1));
-        s.line = reader.line_number();
-        const bool header = first && s.label == "label";
+    read_table(path, 2, [&](std::vector<std::string>& f, std::uint64_t line) {
+        const auto fail = [&](const std::string& message) { throw gazetteer::InputError(path.string(), line, message); };
+        const bool header = first && f[0] == "label";
         first = false;
-        if (header) continue;
-        if (s.text.find_first_not_of(" \t\r") == std::string::npos) fail("empty snippet");
-        if (s.label != kNone && acled_event_type_of(s.label).empty() && !is_acled_event_type(s.label)) {
-            fail(fmt::format("label '{}' is neither one of ACLED's event or sub-event types nor None", s.label));
+        if (header) return;
+        if (f[1].find_first_not_of(" \t\r") == std::string::npos) fail("empty snippet");
+        if (f[0] != kNone && acled_event_type_of(f[0]).empty() && !is_acled_event_type(f[0])) {
+            fail(fmt::format("label '{}' is neither one of ACLED's event or sub-event types nor None", f[0]));
         }
-        out.push_back(std::move(s));
-    }
+        out.push_back({std::move(f[0]), std::move(f[1]), line});
+    });
     return out;
 }
 

@@ -16,11 +16,11 @@
 
 namespace extract {
 
-/// Calls row(fields, line_number) for every data line of the list at `path`. Throws
-/// gazetteer::InputError naming the file and line for a missing file, bad bytes, a wrong number
-/// of columns or an entry that folds to nothing.
+/// Calls row(fields, line_number) for every data line of the tab-separated table at `path`
+/// ('#' comments and blank lines skipped), fields as written. Throws gazetteer::InputError
+/// naming the file and line for a missing file, bad bytes or a wrong number of columns.
 template <typename F>
-void read_word_list(const std::filesystem::path& path, std::size_t columns, F&& row) {
+void read_table(const std::filesystem::path& path, std::size_t columns, F&& row) {
     gazetteer::LineReader reader(path.string());
     std::string_view line;
     std::vector<std::string> fields;
@@ -39,10 +39,19 @@ void read_word_list(const std::filesystem::path& path, std::size_t columns, F&& 
             throw gazetteer::InputError(path.string(), reader.line_number(),
                                         fmt::format("expected {} tab-separated column(s), found {}", columns, fields.size()));
         }
-        fields[0] = gazetteer::fold_name(fields[0]);
-        if (fields[0].empty()) throw gazetteer::InputError(path.string(), reader.line_number(), "empty entry");
         row(fields, reader.line_number());
     }
+}
+
+/// read_table() with the first column folded (gazetteer::fold_name); also throws for an entry
+/// that folds to nothing.
+template <typename F>
+void read_word_list(const std::filesystem::path& path, std::size_t columns, F&& row) {
+    read_table(path, columns, [&](std::vector<std::string>& fields, std::uint64_t line) {
+        fields[0] = gazetteer::fold_name(fields[0]);
+        if (fields[0].empty()) throw gazetteer::InputError(path.string(), line, "empty entry");
+        row(fields, line);
+    });
 }
 
 }  // namespace extract
