@@ -19,6 +19,7 @@
 #include "output/qgis_project.hpp"
 #include "output/event_layers.hpp"
 #include "output/mention_json.hpp"
+#include "output/postgis_store.hpp"
 
 namespace cli {
 namespace {
@@ -29,7 +30,9 @@ public:
         app.add_option("inputs", inputs_,
                        "Articles: UTF-8 text files, folders of them, JSON Lines files, or - for JSON Lines on stdin");
         app.add_flag("--stdin", stdin_, "Read JSON Lines articles on stdin (the same as the input -)");
-        app.add_option("-o,--output", output_, "Folder for the layers (created when missing)");
+        app.add_option("-o,--output", output_,
+                       "Folder for the layers (created when missing), or PG:\"dbname=... host=...\" for PostGIS tables "
+                       "(events, places, areas; --append upserts by event_id, safe with concurrent writers)");
         app.add_flag("--jsonl-out", jsonl_out_,
                      "Write no layers: one GeoJSON Feature a line on stdout, an event each, as articles are read "
                      "(merged within an article only; memory bounded by the batch, for Hadoop Streaming, Spark, GNU parallel)");
@@ -57,12 +60,20 @@ public:
         } else if (output_.empty()) {
             throw UsageError("-o,--output OUTDIR is required (or --jsonl-out)");
         }
+        articles_.validate();
+        regions_.validate();
+        postgis_ = output::is_postgis_target(output_);
+        if (postgis_) {
+            if (qgis_project_) throw UsageError("--qgis-project writes a file beside file layers: with -o PG: add the tables in QGIS (they open styled)");
+            if (format_ != "geojson" && format_ != "postgis") {
+                throw UsageError(fmt::format("--format {} does not apply to -o PG: (the layers become PostGIS tables)", format_));
+            }
+            return;
+        }
         const auto f = output::format_from_string(format_);
         if (!f) throw UsageError(fmt::format("--format: '{}' is not geojson, gpkg, csv, kml, fgb or shp", format_));
         options_.format = *f;
         options_.overwrite = overwrite_ || append_;
-        articles_.validate();
-        regions_.validate();
     }
 
     int run(const GlobalOptions& global) override {
@@ -76,6 +87,7 @@ public:
         const auto region_index = region_layer ? std::optional<geo::RegionIndex>(output::make_region_index(*region_layer)) : std::nullopt;
         const auto regions = region_layer ? std::optional<output::EventRegions>({*region_layer, *region_index}) : std::nullopt;
         if (jsonl_out_) return stream_events(global, gaz, geoparser, event_lexicon, casualty_lexicon, regions ? &*regions : nullptr);
+        if (postgis_) return map_to_postgis(global, gaz, geoparser, event_lexicon, casualty_lexicon, regions ? &*regions : nullptr);
         extract::DocumentReader reader(inputs_, articles_.input_options(), print_input_problem);
         std::filesystem::create_directories(output_);
         const auto mentions_path = std::filesystem::path(output_) / "mentions.jsonl";
@@ -87,39 +99,7 @@ public:
         const auto previous = append_ ? output::read_previous_output(output_, options_.format) : output::PreviousOutput{};
         output::AtomicFile mentions_file(mentions_path);
         if (append_ && std::filesystem::exists(mentions_path)) output::copy_file_into(mentions_path, mentions_file);
-        std::string buffer;
-        std::vector<extract::Event> events;
-        std::vector<output::MentionRecord> records;
-        // per article, on the worker threads: mentions, their JSON lines and the events
-        struct Parsed {
-            std::string json;
-            std::vector<output::MentionRecord> records;
-            std::vector<extract::Event> events;
-        };
-        extract::process_in_order<Parsed>(
-            reader, jobs_,
-            [&](const extract::Document& doc) {
-                Parsed p;
-                const auto ms = geoparser.parse(doc);
-                const extract::CodepointIndex index(doc.text);
-                for (const auto& m : ms) {
-                    output::append_mention_json(p.json, doc, index, m);
-                    if (m.place && m.kind == extract::MentionKind::literal) p.records.push_back({doc.id, m});
-                }
-                p.events = extract::extract_events(doc, ms, event_lexicon, casualty_lexicon);
-                return p;
-            },
-            [&](const extract::Document&, Parsed& p) {
-                buffer += p.json;
-                if (buffer.size() > (1 << 20)) {
-                    mentions_file.write(buffer);
-                    buffer.clear();
-                }
-                records.insert(records.end(), std::make_move_iterator(p.records.begin()), std::make_move_iterator(p.records.end()));
-                events.insert(events.end(), std::make_move_iterator(p.events.begin()), std::make_move_iterator(p.events.end()));
-                p = Parsed{};
-            });
-        mentions_file.write(buffer);
+        auto [events, records] = collect(reader, geoparser, event_lexicon, casualty_lexicon, &mentions_file);
         if (reader.documents() == 0) {
             throw std::runtime_error(fmt::format("no article could be read from the {} input(s)", inputs_.size()));
         }
@@ -147,6 +127,96 @@ public:
     }
 
 private:
+    /// The articles' events (not merged) and resolved literal mentions; their mentions as JSON
+    /// lines into `mentions_file` when not null.
+    struct Collected {
+        std::vector<extract::Event> events;
+        std::vector<output::MentionRecord> records;
+    };
+    Collected collect(extract::DocumentReader& reader, const extract::Geoparser& geoparser, const extract::EventLexicon& event_lexicon,
+                      const extract::CasualtyLexicon& casualty_lexicon, output::AtomicFile* mentions_file) {
+        std::string buffer;
+        Collected out;
+        // per article, on the worker threads: mentions, their JSON lines and the events
+        struct Parsed {
+            std::string json;
+            std::vector<output::MentionRecord> records;
+            std::vector<extract::Event> events;
+        };
+        extract::process_in_order<Parsed>(
+            reader, jobs_,
+            [&](const extract::Document& doc) {
+                Parsed p;
+                const auto ms = geoparser.parse(doc);
+                const extract::CodepointIndex index(doc.text);
+                for (const auto& m : ms) {
+                    if (mentions_file) output::append_mention_json(p.json, doc, index, m);
+                    if (m.place && m.kind == extract::MentionKind::literal) p.records.push_back({doc.id, m});
+                }
+                p.events = extract::extract_events(doc, ms, event_lexicon, casualty_lexicon);
+                return p;
+            },
+            [&](const extract::Document&, Parsed& p) {
+                buffer += p.json;
+                if (mentions_file && buffer.size() > (1 << 20)) {
+                    mentions_file->write(buffer);
+                    buffer.clear();
+                }
+                out.records.insert(out.records.end(), std::make_move_iterator(p.records.begin()), std::make_move_iterator(p.records.end()));
+                out.events.insert(out.events.end(), std::make_move_iterator(p.events.begin()), std::make_move_iterator(p.events.end()));
+                p = Parsed{};
+            });
+        if (mentions_file) mentions_file->write(buffer);
+        if (reader.documents() == 0) {
+            throw std::runtime_error(fmt::format("no article could be read from the {} input(s)", inputs_.size()));
+        }
+        return out;
+    }
+
+    // -o PG:...: the layers into PostGIS tables, upserted by event_id with --append (mentions.jsonl is not written).
+    int map_to_postgis(const GlobalOptions& global, const gazetteer::Gazetteer& gaz, const extract::Geoparser& geoparser,
+                       const extract::EventLexicon& event_lexicon, const extract::CasualtyLexicon& casualty_lexicon,
+                       const output::EventRegions* regions) {
+        extract::DocumentReader reader(inputs_, articles_.input_options(), print_input_problem);
+        auto [events, records] = collect(reader, geoparser, event_lexicon, casualty_lexicon, nullptr);
+        events = extract::merge_events(std::move(events));
+        output::PostgisStore store(output_);  // waits for other writers of the database
+        const bool exists = store.has_layers();
+        if (exists && !append_ && !overwrite_) {
+            throw std::runtime_error(fmt::format("'{}' has geoevents tables already: use --append to add to them or --overwrite to replace them",
+                                                 output::masked_target(output_)));
+        }
+        std::size_t previous_events = 0;
+        std::vector<output::LayerData> layers;
+        if (append_ && exists) {
+            std::vector<std::string> event_ids;
+            std::vector<std::string> place_ids;
+            for (const auto& e : events) {
+                event_ids.push_back(e.event_id);
+                place_ids.emplace_back(e.place.place_id);
+            }
+            for (const auto& r : records) place_ids.emplace_back(r.mention.place->place_id);
+            const auto previous = store.read_affected(event_ids, place_ids);
+            previous_events = previous.events.events.size();
+            events.insert(events.begin(), previous.events.events.begin(), previous.events.events.end());
+            records.insert(records.begin(), previous.mentions.begin(), previous.mentions.end());
+            events = extract::merge_events(std::move(events));
+            layers = output::event_layers(events, records, gaz, output::default_styles_dir(), regions);
+            store.upsert(layers);
+        } else {
+            layers = output::event_layers(events, records, gaz, output::default_styles_dir(), regions);
+            store.create(layers, exists);
+        }
+        store.commit();
+        if (!global.quiet) {
+            std::cerr << fmt::format("{} articles: {} events, {} places, {} areas {} {}{}\n", reader.documents(), layers[0].second.size(),
+                                     layers[1].second.size(), layers[2].second.size(), append_ && exists ? "upserted into" : "written to",
+                                     output::masked_target(output_),
+                                     append_ && exists ? fmt::format(" ({} of them stored before, merged)", previous_events) : "");
+        }
+        return 0;
+    }
+
     // --jsonl-out: each article's events, as GeoJSON Features a line, in input order.
     int stream_events(const GlobalOptions& global, const gazetteer::Gazetteer& gaz, const extract::Geoparser& geoparser,
                       const extract::EventLexicon& event_lexicon, const extract::CasualtyLexicon& casualty_lexicon,
@@ -191,6 +261,7 @@ private:
     bool qgis_project_ = false;
     bool stdin_ = false;
     bool jsonl_out_ = false;
+    bool postgis_ = false;
     ArticleOptions articles_;
     RegionOptions regions_;
     int jobs_ = 1;

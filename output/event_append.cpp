@@ -13,6 +13,22 @@ std::filesystem::path layer_file(const std::filesystem::path& out_dir, Format fo
 
 }  // namespace
 
+std::vector<MentionRecord> mention_records(const PlacesRead& places) {
+    std::vector<MentionRecord> out;
+    for (const auto& p : places.places) {
+        const auto forms = p.mentions.empty() ? std::vector<std::string>{std::string(p.place.name)} : p.mentions;
+        const auto count = std::max<std::int64_t>(p.mention_count, static_cast<std::int64_t>(forms.size()));
+        for (std::int64_t i = 0; i < count; ++i) {
+            MentionRecord r;
+            r.mention.text = forms[std::min<std::size_t>(static_cast<std::size_t>(i), forms.size() - 1)];
+            r.mention.place = p.place;
+            r.mention.kind = extract::MentionKind::literal;
+            out.push_back(std::move(r));
+        }
+    }
+    return out;
+}
+
 std::filesystem::path events_file(const std::filesystem::path& out_dir, Format format) {
     return layer_file(out_dir, format, "events");
 }
@@ -29,17 +45,7 @@ PreviousOutput read_previous_output(const std::filesystem::path& out_dir, Format
     } catch (const std::runtime_error&) {
         return previous;  // no readable places layer: the places layer is rebuilt from the events and new mentions
     }
-    for (const auto& p : places->places) {
-        const auto forms = p.mentions.empty() ? std::vector<std::string>{std::string(p.place.name)} : p.mentions;
-        const auto count = std::max<std::int64_t>(p.mention_count, static_cast<std::int64_t>(forms.size()));
-        for (std::int64_t i = 0; i < count; ++i) {
-            MentionRecord r;
-            r.mention.text = forms[std::min<std::size_t>(static_cast<std::size_t>(i), forms.size() - 1)];
-            r.mention.place = p.place;
-            r.mention.kind = extract::MentionKind::literal;
-            previous.mentions.push_back(std::move(r));
-        }
-    }
+    previous.mentions = mention_records(*places);
     previous.places = places;
     return previous;
 }

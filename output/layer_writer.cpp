@@ -27,6 +27,7 @@
 #include <fmt/format.h>
 
 #include "output/gdal_errors.hpp"
+#include "output/ogr_layer.hpp"
 
 namespace output {
 namespace {
@@ -35,9 +36,6 @@ namespace fs = std::filesystem;
 
 constexpr const char* kGpkgFile = "layers.gpkg";
 constexpr const char* kStylesTable = "layer_styles";
-// GeoJSON: the field GDAL writes as the feature "id" (ID_FIELD) when id_field has another name,
-// so that the id_field itself stays among the properties.
-constexpr const char* kGeoJsonIdField = "id";
 
 std::string extension(Format format) {
     switch (format) {
@@ -47,6 +45,7 @@ std::string extension(Format format) {
         case Format::kml: return ".kml";
         case Format::flatgeobuf: return ".fgb";
         case Format::shapefile: return ".shp";
+        case Format::postgis: return {};
     }
     return {};
 }
@@ -161,13 +160,6 @@ void sync_path(const fs::path& path, bool directory) {
     if (rc != 0) throw std::runtime_error(fmt::format("cannot sync '{}': {}", path.string(), std::strerror(saved)));
 }
 
-/// EPSG:4326 in longitude/latitude order.
-OGRSpatialReference wgs84() {
-    OGRSpatialReference srs;
-    if (srs.importFromEPSG(4326) != OGRERR_NONE) srs.SetWellKnownGeogCS("WGS84");
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return srs;
-}
 
 GDALDriver* driver_for(Format format) {
     static std::once_flag registered;
@@ -184,6 +176,7 @@ GDALDriver* driver_for(Format format) {
             break;
         case Format::flatgeobuf: driver = manager->GetDriverByName("FlatGeobuf"); break;
         case Format::shapefile: driver = manager->GetDriverByName("ESRI Shapefile"); break;
+        case Format::postgis: driver = manager->GetDriverByName("PostgreSQL"); break;
     }
     if (!driver) {
         throw std::runtime_error(fmt::format("this GDAL build has no driver for {}", format_name(format)));
@@ -205,265 +198,6 @@ void close_dataset(GDALDatasetUniquePtr& ds, const fs::path& path) {
     if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
         throw std::runtime_error(fmt::format("cannot write '{}': {}", path.string(), gdal_message()));
     }
-}
-
-// --- Fields and features -----------------------------------------------------------------
-
-OGRFieldType ogr_type(FieldType type, Format format) {
-    switch (type) {
-        case FieldType::integer: return OFTInteger;
-        case FieldType::integer64:
-            // LIBKML writes Integer64 as float anyway; declaring Real says so.
-            return format == Format::kml ? OFTReal : OFTInteger64;
-        case FieldType::real: return OFTReal;
-        case FieldType::string: return OFTString;
-        case FieldType::date:
-            // CSV would write "YYYY/MM/DD" and KML drops dates from its schema: text keeps ISO dates.
-            return format == Format::csv || format == Format::kml ? OFTString : OFTDate;
-    }
-    return OFTString;
-}
-
-struct YearMonthDay {
-    int year = 0;
-    int month = 0;
-    int day = 0;
-};
-
-std::optional<YearMonthDay> parse_date(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    YearMonthDay d;
-    auto number = [&](std::size_t pos, std::size_t len, int& out) {
-        const char* first = text.data() + pos;
-        const auto [ptr, ec] = std::from_chars(first, first + len, out);
-        return ec == std::errc() && ptr == first + len;
-    };
-    if (!number(0, 4, d.year) || !number(5, 2, d.month) || !number(8, 2, d.day)) return std::nullopt;
-    const std::chrono::year_month_day ymd{std::chrono::year{d.year}, std::chrono::month{static_cast<unsigned>(d.month)},
-                                          std::chrono::day{static_cast<unsigned>(d.day)}};
-    if (!ymd.ok()) return std::nullopt;
-    return d;
-}
-
-std::string type_name(const FieldValue& value) {
-    switch (value.index()) {
-        case 1: return "an integer";
-        case 2: return "a real";
-        case 3: return "a string";
-        default: return "null";
-    }
-}
-
-class FeatureWriter {
-public:
-    FeatureWriter(OGRLayer* layer, const LayerSpec& spec, Format format, fs::path file)
-        : layer_(layer), spec_(spec), format_(format), file_(std::move(file)) {
-        if (format_ == Format::geojson && !spec_.id_field.empty() && spec_.id_field != kGeoJsonIdField) {
-            for (std::size_t i = 0; i < spec_.fields.size(); ++i) {
-                if (spec_.fields[i].name == spec_.id_field) id_copy_from_ = static_cast<int>(i);
-            }
-            id_copy_to_ = static_cast<int>(spec_.fields.size());
-        }
-    }
-
-    void write(const Feature& feature, std::size_t number) {
-        OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer_->GetLayerDefn()));
-        for (std::size_t i = 0; i < spec_.fields.size(); ++i) {
-            set_field(*f, static_cast<int>(i), feature.values[i], number);
-        }
-        if (id_copy_to_ >= 0) set_field(*f, id_copy_to_, feature.values[static_cast<std::size_t>(id_copy_from_)], number, id_copy_from_);
-        f->SetGeometryDirectly(make_geometry(feature, number).release());
-        if (layer_->CreateFeature(f.get()) != OGRERR_NONE) {
-            throw std::runtime_error(fmt::format("cannot write '{}': layer '{}' feature {}: {}", file_.string(),
-                                                 spec_.name, number, gdal_message()));
-        }
-    }
-
-private:
-    [[noreturn]] void fail(std::size_t number, const FieldSpec& field, const std::string& what) const {
-        throw std::runtime_error(fmt::format("layer '{}' feature {} field '{}': {}", spec_.name, number, field.name, what));
-    }
-
-    void set_field(OGRFeature& f, int index, const FieldValue& value, std::size_t number, int spec_index = -1) {
-        const auto& field = spec_.fields[static_cast<std::size_t>(spec_index >= 0 ? spec_index : index)];
-        if (std::holds_alternative<std::monostate>(value)) {
-            f.SetFieldNull(index);
-            return;
-        }
-        const auto wrong = [&] {
-            fail(number, field, fmt::format("{} value for a {} field", type_name(value), field_type_name(field.type)));
-        };
-        switch (field.type) {
-            case FieldType::integer: {
-                const auto* v = std::get_if<std::int64_t>(&value);
-                if (!v) wrong();
-                if (*v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max()) {
-                    fail(number, field, fmt::format("{} does not fit a 32-bit integer field", *v));
-                }
-                f.SetField(index, static_cast<int>(*v));
-                return;
-            }
-            case FieldType::integer64: {
-                const auto* v = std::get_if<std::int64_t>(&value);
-                if (!v) wrong();
-                if (ogr_type(field.type, format_) == OFTReal) {
-                    f.SetField(index, static_cast<double>(*v));
-                } else {
-                    f.SetField(index, static_cast<GIntBig>(*v));
-                }
-                return;
-            }
-            case FieldType::real: {
-                double d = 0;
-                if (const auto* i = std::get_if<std::int64_t>(&value)) {
-                    d = static_cast<double>(*i);
-                } else if (const auto* r = std::get_if<double>(&value)) {
-                    d = *r;
-                } else {
-                    wrong();
-                }
-                if (!std::isfinite(d)) fail(number, field, "not a finite number");
-                f.SetField(index, d);
-                return;
-            }
-            case FieldType::string: {
-                const auto* v = std::get_if<std::string>(&value);
-                if (!v) wrong();
-                f.SetField(index, v->c_str());
-                return;
-            }
-            case FieldType::date: {
-                const auto* v = std::get_if<std::string>(&value);
-                if (!v) wrong();
-                const auto d = parse_date(*v);
-                if (!d) fail(number, field, fmt::format("'{}' is not a date (YYYY-MM-DD)", *v));
-                if (ogr_type(field.type, format_) == OFTDate) {
-                    f.SetField(index, d->year, d->month, d->day);
-                } else {
-                    f.SetField(index, v->c_str());
-                }
-                return;
-            }
-        }
-    }
-
-    static const char* field_type_name(FieldType type) {
-        switch (type) {
-            case FieldType::integer: return "integer";
-            case FieldType::integer64: return "integer64";
-            case FieldType::real: return "real";
-            case FieldType::string: return "string";
-            case FieldType::date: return "date";
-        }
-        return "?";
-    }
-
-    std::unique_ptr<OGRGeometry> make_geometry(const Feature& feature, std::size_t number) const {
-        if (spec_.geometry == GeometryKind::point) {
-            if (!(feature.lat >= -90 && feature.lat <= 90 && feature.lon >= -180 && feature.lon <= 180)) {
-                throw std::runtime_error(fmt::format("layer '{}' feature {}: coordinates ({}, {}) out of range", spec_.name,
-                                                     number, feature.lat, feature.lon));
-            }
-            return std::make_unique<OGRPoint>(feature.lon, feature.lat);
-        }
-        OGRGeometry* raw = nullptr;
-        const OGRErr err = OGRGeometryFactory::createFromWkt(feature.polygon_wkt.c_str(), nullptr, &raw);
-        std::unique_ptr<OGRGeometry> geometry(raw);
-        const auto bad = [&](const char* why) {
-            std::string wkt = feature.polygon_wkt.substr(0, 60);
-            if (feature.polygon_wkt.size() > 60) wkt += "...";
-            return std::runtime_error(fmt::format("layer '{}' feature {}: {} polygon WKT '{}'", spec_.name, number, why, wkt));
-        };
-        if (err != OGRERR_NONE || !geometry) throw bad("unparsable");
-        const auto flat = wkbFlatten(geometry->getGeometryType());
-        if (flat != wkbPolygon && flat != wkbMultiPolygon) throw bad("not a");
-        if (geometry->IsEmpty()) throw bad("empty");
-        OGREnvelope env;
-        geometry->getEnvelope(&env);
-        if (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90) throw bad("out of lon/lat range:");
-        geometry->flattenTo2D();
-        return std::unique_ptr<OGRGeometry>(OGRGeometryFactory::forceToMultiPolygon(geometry.release()));
-    }
-
-    OGRLayer* layer_;
-    const LayerSpec& spec_;
-    Format format_;
-    fs::path file_;
-    int id_copy_from_ = -1;
-    int id_copy_to_ = -1;
-};
-
-// --- Layers ------------------------------------------------------------------------------
-
-/// Shapefile (DBF) field widths from the data: string fields as wide as their longest value in
-/// bytes (the driver's default of 80 would cut longer ones; 254 at most), integer fields 9 digits
-/// (read back as Integer) unless a value needs 10 or 11 (then read back as Integer64).
-std::vector<int> dbf_widths(const LayerSpec& spec, const std::vector<Feature>& features) {
-    std::vector<int> widths(spec.fields.size(), 0);
-    for (std::size_t i = 0; i < spec.fields.size(); ++i) {
-        if (spec.fields[i].type == FieldType::string) widths[i] = 1;
-        if (spec.fields[i].type == FieldType::integer) widths[i] = 9;
-    }
-    for (const auto& feature : features) {
-        for (std::size_t i = 0; i < spec.fields.size(); ++i) {
-            if (spec.fields[i].type == FieldType::string) {
-                if (const auto* s = std::get_if<std::string>(&feature.values[i])) {
-                    widths[i] = std::max(widths[i], static_cast<int>(std::min<std::size_t>(s->size(), 254)));
-                }
-            } else if (spec.fields[i].type == FieldType::integer) {
-                if (const auto* v = std::get_if<std::int64_t>(&feature.values[i])) {
-                    widths[i] = std::max(widths[i], static_cast<int>(std::to_string(*v).size()));
-                }
-            }
-        }
-    }
-    return widths;
-}
-
-OGRLayer* create_layer(GDALDataset& ds, const LayerSpec& spec, const std::vector<Feature>& features, Format format,
-                       const fs::path& file) {
-    CPLStringList options;
-    switch (format) {
-        case Format::geojson:
-            options.SetNameValue("RFC7946", "YES");
-            options.SetNameValue("COORDINATE_PRECISION", "7");
-            options.SetNameValue("WRITE_BBOX", "NO");
-            // The id_field itself when it is named "id", else its copy named "id".
-            if (!spec.id_field.empty()) options.SetNameValue("ID_FIELD", kGeoJsonIdField);
-            break;
-        case Format::gpkg: options.SetNameValue("SPATIAL_INDEX", "YES"); break;
-        case Format::csv:
-            options.SetNameValue("GEOMETRY", spec.geometry == GeometryKind::point ? "AS_XY" : "AS_WKT");
-            options.SetNameValue("LINEFORMAT", "LF");
-            break;
-        case Format::flatgeobuf: options.SetNameValue("SPATIAL_INDEX", "YES"); break;
-        case Format::shapefile: options.SetNameValue("ENCODING", "UTF-8"); break;
-        case Format::kml: break;
-    }
-    const OGRwkbGeometryType type = spec.geometry == GeometryKind::point ? wkbPoint : wkbMultiPolygon;
-    OGRSpatialReference srs = wgs84();
-    OGRLayer* layer = ds.CreateLayer(spec.name.c_str(), &srs, type, options.List());
-    if (!layer) {
-        throw std::runtime_error(fmt::format("cannot create layer '{}' in '{}': {}", spec.name, file.string(), gdal_message()));
-    }
-    const auto widths = format == Format::shapefile ? dbf_widths(spec, features) : std::vector<int>(spec.fields.size(), 0);
-    auto add_field = [&](const std::string& name, OGRFieldType type, int width) {
-        OGRFieldDefn defn(name.c_str(), type);
-        if (width > 0) defn.SetWidth(width);
-        if (layer->CreateField(&defn) != OGRERR_NONE) {
-            throw std::runtime_error(fmt::format("cannot create field '{}' of layer '{}' in '{}': {}", name, spec.name,
-                                                 file.string(), gdal_message()));
-        }
-    };
-    for (std::size_t i = 0; i < spec.fields.size(); ++i) {
-        add_field(spec.fields[i].name, ogr_type(spec.fields[i].type, format), widths[i]);
-    }
-    if (format == Format::geojson && !spec.id_field.empty() && spec.id_field != kGeoJsonIdField) {
-        for (const auto& field : spec.fields) {
-            if (field.name == spec.id_field) add_field(kGeoJsonIdField, ogr_type(field.type, format), 0);
-        }
-    }
-    return layer;
 }
 
 void write_features(GDALDataset& ds, OGRLayer* layer, const LayerSpec& spec, const std::vector<Feature>& features,
@@ -654,6 +388,7 @@ std::string_view format_name(Format format) {
         case Format::kml: return "kml";
         case Format::flatgeobuf: return "flatgeobuf";
         case Format::shapefile: return "shapefile";
+        case Format::postgis: return "postgis";
     }
     return "?";
 }
@@ -666,6 +401,7 @@ std::vector<fs::path> output_files(const fs::path& out_dir, const std::vector<La
 
 void write_layers(const fs::path& out_dir, const std::vector<LayerData>& layers, const WriteOptions& options) {
     if (layers.empty()) throw std::runtime_error("no layers to write");
+    if (options.format == Format::postgis) throw std::runtime_error("PostGIS layers are written by output::PostgisStore, not to a folder");
     validate_spec(layers, options.format);
     const auto files = relative_outputs(layers, options.format);
     for (const auto& name : files) {

@@ -71,11 +71,19 @@ struct Feature {
 
 using LayerData = std::pair<LayerSpec, std::vector<Feature>>;
 
-enum class Format { geojson, gpkg, csv, kml, flatgeobuf, shapefile };
+enum class Format {
+    geojson,
+    gpkg,
+    csv,
+    kml,
+    flatgeobuf,
+    shapefile,
+    postgis,  ///< tables of a PostgreSQL/PostGIS database: written by output/postgis_store.hpp, not write_layers
+};
 
 /// "geojson", "gpkg", "csv", "kml", "fgb" or "flatgeobuf", "shp" or "shapefile"; nullopt otherwise.
 std::optional<Format> format_from_string(std::string_view name);
-/// The canonical name of a format ("geojson", "gpkg", "csv", "kml", "flatgeobuf", "shapefile").
+/// The canonical name of a format ("geojson", "gpkg", "csv", "kml", "flatgeobuf", "shapefile", "postgis").
 std::string_view format_name(Format format);
 
 struct WriteOptions {
@@ -88,7 +96,7 @@ struct WriteOptions {
 std::vector<std::filesystem::path> output_files(const std::filesystem::path& out_dir,
                                                 const std::vector<LayerData>& layers, Format format);
 
-/// Writes the layers under `out_dir` (created when missing).
+/// Writes the layers under `out_dir` (created when missing), in any format but postgis.
 ///
 /// All or nothing: everything is written to a temporary folder inside `out_dir` and moved into
 /// place (rename) only when every layer is complete; old files are first moved aside and put back

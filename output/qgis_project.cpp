@@ -193,6 +193,7 @@ std::string datasource(const LayerSpec& spec, Format format, const std::filesyst
         case Format::kml: return file(".kml");
         case Format::flatgeobuf: return file(".fgb");
         case Format::shapefile: return file(".shp");
+        case Format::postgis: throw std::runtime_error("a QGIS project of PostGIS layers is not written: add the tables in QGIS");
     }
     return file("");
 }

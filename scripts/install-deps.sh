@@ -20,6 +20,7 @@ packages=(
   libbenchmark-dev                             # benchmarks
   chromium                                     # headless check of the HTML report (tests)
   python3-qgis qgis-providers                  # the QGIS test: QGIS loads and renders the layers
+  postgresql-15-postgis-3 postgresql-client-15 # the PostGIS test: a real server started by the test
 )
 # npm fetches the pinned default data; use Debian's unless one is already installed.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -161,6 +161,7 @@ fs::path events_file(const fs::path& dir, Format format) {
         case Format::kml: return dir / "events.kml";
         case Format::flatgeobuf: return dir / "events.fgb";
         case Format::shapefile: return dir / "events.shp";
+        case Format::postgis: break;
     }
     return {};
 }
