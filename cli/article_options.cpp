@@ -1,5 +1,7 @@
 #include "cli/article_options.hpp"
 
+#include <unistd.h>
+
 #include <iostream>
 
 #include <fmt/format.h>
@@ -29,7 +31,9 @@ extract::InputOptions ArticleOptions::input_options() const {
 }
 
 void print_input_problem(const extract::InputProblem& p) {
-    std::cerr << fmt::format("geoevents: {}: {}{}\n", p.where, p.message, p.skipped_document ? " (skipped)" : "");
+    // on a terminal, over a progress line (cli/progress.hpp) rather than after it
+    static const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    std::cerr << fmt::format("{}geoevents: {}: {}{}\n", terminal ? "\r\x1b[K" : "", p.where, p.message, p.skipped_document ? " (skipped)" : "");
 }
 
 }  // namespace cli

@@ -5,6 +5,7 @@
 
 #include "cli/article_options.hpp"
 #include "cli/command.hpp"
+#include "cli/progress.hpp"
 #include "cli/region_options.hpp"
 #include "extract/casualty_counts.hpp"
 #include "extract/codepoints.hpp"
@@ -99,7 +100,7 @@ public:
         const auto previous = append_ ? output::read_previous_output(output_, options_.format) : output::PreviousOutput{};
         output::AtomicFile mentions_file(mentions_path);
         if (append_ && std::filesystem::exists(mentions_path)) output::copy_file_into(mentions_path, mentions_file);
-        auto [events, records] = collect(reader, geoparser, event_lexicon, casualty_lexicon, &mentions_file);
+        auto [events, records] = collect(global, reader, geoparser, event_lexicon, casualty_lexicon, &mentions_file);
         if (reader.documents() == 0) {
             throw std::runtime_error(fmt::format("no article could be read from the {} input(s)", inputs_.size()));
         }
@@ -133,10 +134,12 @@ private:
         std::vector<extract::Event> events;
         std::vector<output::MentionRecord> records;
     };
-    Collected collect(extract::DocumentReader& reader, const extract::Geoparser& geoparser, const extract::EventLexicon& event_lexicon,
-                      const extract::CasualtyLexicon& casualty_lexicon, output::AtomicFile* mentions_file) {
+    Collected collect(const GlobalOptions& global, extract::DocumentReader& reader, const extract::Geoparser& geoparser,
+                      const extract::EventLexicon& event_lexicon, const extract::CasualtyLexicon& casualty_lexicon,
+                      output::AtomicFile* mentions_file) {
         std::string buffer;
         Collected out;
+        Progress progress(!global.quiet, input_size(inputs_));
         // per article, on the worker threads: mentions, their JSON lines and the events
         struct Parsed {
             std::string json;
@@ -165,6 +168,7 @@ private:
                 out.records.insert(out.records.end(), std::make_move_iterator(p.records.begin()), std::make_move_iterator(p.records.end()));
                 out.events.insert(out.events.end(), std::make_move_iterator(p.events.begin()), std::make_move_iterator(p.events.end()));
                 p = Parsed{};
+                progress.update(reader.documents(), reader.bytes_read(), out.events.size());
             });
         if (mentions_file) mentions_file->write(buffer);
         if (reader.documents() == 0) {
@@ -178,7 +182,7 @@ private:
                        const extract::EventLexicon& event_lexicon, const extract::CasualtyLexicon& casualty_lexicon,
                        const output::EventRegions* regions) {
         extract::DocumentReader reader(inputs_, articles_.input_options(), print_input_problem);
-        auto [events, records] = collect(reader, geoparser, event_lexicon, casualty_lexicon, nullptr);
+        auto [events, records] = collect(global, reader, geoparser, event_lexicon, casualty_lexicon, nullptr);
         events = extract::merge_events(std::move(events));
         output::PostgisStore store(output_);  // waits for other writers of the database
         const bool exists = store.has_layers();
@@ -223,6 +227,7 @@ private:
                       const output::EventRegions* regions) {
         extract::DocumentReader reader(inputs_, articles_.input_options(), print_input_problem);
         std::size_t events = 0;
+        Progress progress(!global.quiet, input_size(inputs_));
         extract::process_in_order<std::string>(
             reader, jobs_,
             [&](const extract::Document& doc) {
@@ -245,6 +250,7 @@ private:
                 std::cout << lines;
                 events += static_cast<std::size_t>(std::count(lines.begin(), lines.end(), '\n'));
                 lines.clear();
+                progress.update(reader.documents(), reader.bytes_read(), events);
             });
         std::cout.flush();
         if (!std::cout) throw std::runtime_error("cannot write to stdout");

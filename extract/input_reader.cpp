@@ -265,6 +265,7 @@ struct DocumentReader::State {
     std::size_t documents = 0;
     std::size_t skipped = 0;
     std::size_t replaced_bytes = 0;
+    std::uint64_t bytes_read = 0;
 
     void report(std::string at, std::string message, bool skipped_document) {
         if (skipped_document) ++skipped;
@@ -407,6 +408,9 @@ bool DocumentReader::State::open_file(const fs::path& path, std::optional<Format
 /// Reads a plain-text file whose first bytes (without BOM) are in `head`.
 bool DocumentReader::State::read_plain(const fs::path& path, std::istream& stream, bool whole, Document& doc) {
     const std::string name = path.string();
+    std::error_code size_ec;
+    const std::uintmax_t file_bytes = fs::file_size(path, size_ec);
+    bytes_read += size_ec ? head.size() : file_bytes;
     doc.text.assign(head);
     head.clear();
     if (!whole) {
@@ -454,6 +458,7 @@ bool DocumentReader::State::next_line() {
 bool DocumentReader::State::next_json_document(Document& doc) {
     while (next_line()) {
         ++line_number;
+        bytes_read += line.size() + 1;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line_number == 1 && std::string_view(line).starts_with(kBom)) line.erase(0, kBom.size());
         if (is_blank(line)) continue;
@@ -516,5 +521,6 @@ bool DocumentReader::next(Document& doc) {
 std::size_t DocumentReader::documents() const noexcept { return state_->documents; }
 std::size_t DocumentReader::skipped() const noexcept { return state_->skipped; }
 std::size_t DocumentReader::replaced_bytes() const noexcept { return state_->replaced_bytes; }
+std::uint64_t DocumentReader::bytes_read() const noexcept { return state_->bytes_read; }
 
 }  // namespace extract

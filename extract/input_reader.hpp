@@ -50,6 +50,7 @@
 // JSON parser's buffers sized for it, and for a folder the list of its file paths. Linear time;
 // no limit on line or file length below what simdjson parses (4 GiB per line).
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -119,6 +120,9 @@ public:
     std::size_t documents() const noexcept;       ///< documents returned so far
     std::size_t skipped() const noexcept;         ///< problems with skipped_document so far
     std::size_t replaced_bytes() const noexcept;  ///< sum of Document::replaced_bytes returned
+    /// Input bytes read so far: JSON lines with their line ends (blank and bad lines too), whole
+    /// plain-text files. For progress, against the inputs' size.
+    std::uint64_t bytes_read() const noexcept;
 
 private:
     struct State;

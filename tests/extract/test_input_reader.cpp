@@ -23,6 +23,7 @@ struct ReadResult {
     std::size_t documents = 0;
     std::size_t skipped = 0;
     std::size_t replaced_bytes = 0;
+    std::uint64_t bytes_read = 0;
 };
 
 /// Reads every document through one reused Document, as the pipeline does.
@@ -35,6 +36,7 @@ ReadResult read_all(std::vector<std::string> inputs, InputOptions options = {}) 
     r.documents = reader.documents();
     r.skipped = reader.skipped();
     r.replaced_bytes = reader.replaced_bytes();
+    r.bytes_read = reader.bytes_read();
     return r;
 }
 
@@ -388,4 +390,15 @@ TEST_CASE("A large single-line file is one document of the right size", "[extrac
         CHECK(r.docs[0].text == body);
         CHECK(r.docs[1].text == "After.");
     }
+}
+
+TEST_CASE("The reader counts the input bytes it has read, for progress", "[extract][input_reader]") {
+    testing::TempDir dir;
+    const std::string lines = "{\"id\": \"a\", \"text\": \"Shelling hit Homs.\"}\n\n{\"text\": 5}\n{\"id\": \"b\", \"text\": \"Talks in Geneva.\"}";
+    testing::write_file(dir / "feed.jsonl", lines);
+    testing::write_file(dir / "note.txt", "Protesters gathered in Beirut on Monday.\n");
+    const auto r = read_all({str(dir / "feed.jsonl"), str(dir / "note.txt")});
+    CHECK(r.documents == 3);
+    // every line counts, blank and bad ones too, and the last line as if it ended in a newline
+    CHECK(r.bytes_read == lines.size() + 1 + std::filesystem::file_size(dir / "note.txt"));
 }
