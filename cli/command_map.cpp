@@ -10,6 +10,7 @@
 #include "extract/casualty_counts.hpp"
 #include "extract/codepoints.hpp"
 #include "extract/dates.hpp"
+#include "extract/event_accumulator.hpp"
 #include "extract/event_extractor.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/parallel_parse.hpp"
@@ -128,8 +129,9 @@ public:
     }
 
 private:
-    /// The articles' events (not merged) and resolved literal mentions; their mentions as JSON
-    /// lines into `mentions_file` when not null.
+    /// The articles' events, merged, and their resolved literal mentions, tallied by place, form
+    /// and qualifier: memory grows with the distinct events and names, not with the articles.
+    /// The mentions go as JSON lines into `mentions_file` when not null.
     struct Collected {
         std::vector<extract::Event> events;
         std::vector<output::MentionRecord> records;
@@ -138,7 +140,8 @@ private:
                       const extract::EventLexicon& event_lexicon, const extract::CasualtyLexicon& casualty_lexicon,
                       output::AtomicFile* mentions_file) {
         std::string buffer;
-        Collected out;
+        extract::EventAccumulator events;
+        output::MentionTally mentions;
         Progress progress(!global.quiet, input_size(inputs_));
         // per article, on the worker threads: mentions, their JSON lines and the events
         struct Parsed {
@@ -165,16 +168,16 @@ private:
                     mentions_file->write(buffer);
                     buffer.clear();
                 }
-                out.records.insert(out.records.end(), std::make_move_iterator(p.records.begin()), std::make_move_iterator(p.records.end()));
-                out.events.insert(out.events.end(), std::make_move_iterator(p.events.begin()), std::make_move_iterator(p.events.end()));
+                mentions.add(p.records);
+                events.add(p.events);
                 p = Parsed{};
-                progress.update(reader.documents(), reader.bytes_read(), out.events.size());
+                progress.update(reader.documents(), reader.bytes_read(), events.size());
             });
         if (mentions_file) mentions_file->write(buffer);
         if (reader.documents() == 0) {
             throw std::runtime_error(fmt::format("no article could be read from the {} input(s)", inputs_.size()));
         }
-        return out;
+        return {events.take(), mentions.records()};
     }
 
     // -o PG:...: the layers into PostGIS tables, upserted by event_id with --append (mentions.jsonl is not written).
@@ -183,7 +186,6 @@ private:
                        const output::EventRegions* regions) {
         extract::DocumentReader reader(inputs_, articles_.input_options(), print_input_problem);
         auto [events, records] = collect(global, reader, geoparser, event_lexicon, casualty_lexicon, nullptr);
-        events = extract::merge_events(std::move(events));
         output::PostgisStore store(output_);  // waits for other writers of the database
         const bool exists = store.has_layers();
         if (exists && !append_ && !overwrite_) {

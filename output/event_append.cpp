@@ -18,11 +18,13 @@ std::vector<MentionRecord> mention_records(const PlacesRead& places) {
     for (const auto& p : places.places) {
         const auto forms = p.mentions.empty() ? std::vector<std::string>{std::string(p.place.name)} : p.mentions;
         const auto count = std::max<std::int64_t>(p.mention_count, static_cast<std::int64_t>(forms.size()));
-        for (std::int64_t i = 0; i < count; ++i) {
+        for (std::size_t i = 0; i < forms.size(); ++i) {
             MentionRecord r;
-            r.mention.text = forms[std::min<std::size_t>(static_cast<std::size_t>(i), forms.size() - 1)];
+            r.mention.text = forms[i];
             r.mention.place = p.place;
             r.mention.kind = extract::MentionKind::literal;
+            // the layer keeps no count per form: the first form takes what the others do not
+            r.count = i == 0 ? count - static_cast<std::int64_t>(forms.size() - 1) : 1;
             out.push_back(std::move(r));
         }
     }

@@ -22,9 +22,9 @@ struct PreviousOutput {
     std::shared_ptr<const PlacesRead> places;  ///< what `mentions`' places point into
 };
 
-/// A places layer's places as mention records for event_layers: each place's surface forms,
-/// mention_count of them in all (the forms repeated when the count is higher), so that mention
-/// counts and forms add up across runs. The records point into `places`.
+/// A places layer's places as mention records for event_layers: one a surface form, their counts
+/// adding up to the place's mention_count, so that mention counts and forms add up across runs.
+/// The records point into `places`.
 std::vector<MentionRecord> mention_records(const PlacesRead& places);
 
 /// The events file `write_layers` writes for `format` in `out_dir` (layers.gpkg for gpkg).

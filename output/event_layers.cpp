@@ -115,6 +115,38 @@ std::filesystem::path default_styles_dir() {
     return GEOEVENTS_INSTALL_STYLES_DIR;
 }
 
+void MentionTally::add(const MentionRecord& record) {
+    const auto& m = record.mention;
+    if (!m.place || m.kind != extract::MentionKind::literal) return;
+    std::string key(m.place->place_id);
+    key += '\x1f';
+    key += m.text;
+    key += '\x1f';
+    key += m.qualifier.to_string();
+    auto [it, inserted] = tally_.try_emplace(std::move(key));
+    if (inserted) {
+        auto& kept = it->second.mention;
+        kept.text = m.text;
+        kept.kind = m.kind;
+        kept.qualifier = m.qualifier;
+        kept.place = m.place;
+        kept.match = m.match;
+        it->second.count = 0;
+    }
+    it->second.count += record.count;
+}
+
+void MentionTally::add(const std::vector<MentionRecord>& records) {
+    for (const auto& r : records) add(r);
+}
+
+std::vector<MentionRecord> MentionTally::records() const {
+    std::vector<MentionRecord> out;
+    out.reserve(tally_.size());
+    for (const auto& [key, r] : tally_) out.push_back(r);
+    return out;
+}
+
 std::vector<LayerData> event_layers(const std::vector<extract::Event>& events, const std::vector<MentionRecord>& mentions,
                                     const gazetteer::Gazetteer& gazetteer, const std::filesystem::path& styles_dir,
                                     const EventRegions* regions) {
@@ -171,7 +203,7 @@ std::vector<LayerData> event_layers(const std::vector<extract::Event>& events, c
         if (!m.place || m.kind != extract::MentionKind::literal) continue;
         auto& agg = places[std::string(m.place->place_id)];
         agg.place = *m.place;
-        ++agg.mentions;
+        agg.mentions += r.count;
         agg.forms.insert(m.text);
         if (!m.qualifier.empty()) areas.try_emplace(area_id(*m.place, m.qualifier), AreaAgg{*m.place, m.qualifier, 0});
     }

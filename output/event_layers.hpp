@@ -1,7 +1,9 @@
 #pragma once
 // The layers `geoevents map` writes: events (points), places (points) and areas (polygons), as
 // generic layers for output/layer_writer.hpp. Field names and meanings are the README's.
+#include <cstdint>
 #include <filesystem>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/event.hpp"
@@ -13,10 +15,26 @@
 
 namespace output {
 
-/// A resolved literal mention of some article, kept for the places and areas layers.
+/// A resolved literal mention of some article, kept for the places and areas layers; `count`
+/// mentions of the same place by the same surface form and qualifier (MentionTally).
 struct MentionRecord {
     std::string doc_id;
     extract::Mention mention;
+    std::int64_t count = 1;
+};
+
+/// Mention records added up by place, surface form and qualifier: what the places and areas
+/// layers need of a corpus's mentions, in memory bounded by the distinct names of places
+/// mentioned, whatever the number of articles. Offsets, article ids and scores are dropped.
+class MentionTally {
+public:
+    void add(const MentionRecord& record);  ///< ignores records without a place or not literal
+    void add(const std::vector<MentionRecord>& records);
+    std::vector<MentionRecord> records() const;  ///< one a place, form and qualifier, with its count
+    std::size_t size() const noexcept { return tally_.size(); }
+
+private:
+    std::unordered_map<std::string, MentionRecord> tally_;  // by place_id, form and qualifier
 };
 
 /// The folder of the default QGIS styles (events.qml, places.qml, areas.qml):
