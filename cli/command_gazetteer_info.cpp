@@ -4,6 +4,7 @@
 
 #include "cli/command.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "gazetteer/index_file.hpp"
 
 namespace cli {
 namespace {
@@ -18,6 +19,9 @@ public:
         std::cout << fmt::format("gazetteer:      {}\n", info.path);
         std::cout << fmt::format("file size:      {:.1f} MB\n", static_cast<double>(info.file_bytes) / 1e6);
         std::cout << fmt::format("built:          {}\n", info.built_at);
+        std::cout << fmt::format("lookup index:   {}\n",
+                                 gaz.index_mapped() ? fmt::format("memory-mapped from {}", gazetteer::index_file_path(gaz.path()).string())
+                                                    : std::string("read into memory (no matching .index file beside the database)"));
         std::cout << fmt::format("schema version: {}\n", info.schema_version);
         std::cout << fmt::format("places:         {}\n", info.places);
         std::cout << fmt::format("names:          {} ({} distinct lookup keys)\n", info.names, gaz.index().key_count());

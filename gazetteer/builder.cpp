@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "gazetteer/error.hpp"
+#include "gazetteer/index_file.hpp"
 #include "gazetteer/fold.hpp"
 #include "gazetteer/name_index.hpp"
 #include "gazetteer/schema_sql.hpp"
@@ -207,7 +208,9 @@ void GazetteerBuilder::set_meta(std::string_view key, std::string_view value) {
 }
 
 void GazetteerBuilder::finish() {
+    const std::string index_id = new_index_id();
     set_meta("built_at", utc_now());
+    set_meta("index_id", index_id);
     set_meta("places", std::to_string(next_pid_));
     set_meta("names", std::to_string(names_added_));
     for (const auto& [column, type] : {std::pair{"geom", "POINT"}, std::pair{"footprint", "MULTIPOLYGON"}}) {
@@ -232,6 +235,9 @@ void GazetteerBuilder::finish() {
     // every index of a world gazetteer again.
     db_->exec("PRAGMA analysis_limit = 2000; ANALYZE");
     db_.reset();
+    // the index file first: a database renamed into place always finds its own index file or
+    // none that matches (then it reads the index from the database)
+    write_index_file(index_file_path(target_), index_id, blob);
     std::filesystem::rename(temp_, target_);
     finished_ = true;
 }

@@ -11,6 +11,7 @@
 
 #include "gazetteer/error.hpp"
 #include "gazetteer/fold.hpp"
+#include "gazetteer/index_file.hpp"
 #include "gazetteer/rank.hpp"
 #include "gazetteer/schema_sql.hpp"
 #include "gazetteer/sqlite.hpp"
@@ -58,8 +59,28 @@ Gazetteer::Gazetteer(std::filesystem::path path) : path_(std::move(path)) {
         }
     }
     if (rows.empty()) throw GazetteerError(fmt::format("'{}' has no lookup index (unfinished build?)", path_.string()));
-    // Read the BLOB parts straight into place: one copy, no second buffer.
-    blob_.resize(static_cast<std::size_t>(total) / 8);
+    Statement id(db, "SELECT value FROM meta WHERE key = 'index_id'");
+    const std::string index_id = id.step() ? std::string(id.column_text(0)) : std::string();
+    mapped_ = MappedIndex::open(index_file_path(path_), index_id, static_cast<std::size_t>(total) / 8);
+    if (mapped_) {
+        index_ = NameIndex(mapped_.words());
+    } else {
+        read_index_blob(db, rows, static_cast<std::size_t>(total));
+        index_ = NameIndex(blob_);
+    }
+    Statement countries(db, "SELECT code, name, coalesce(iso3, '') FROM countries");
+    while (countries.step()) {
+        countries_.emplace(std::string(countries.column_text(0)),
+                           Country{std::string(countries.column_text(1)), std::string(countries.column_text(2))});
+    }
+    // Whether any place has a footprint: its spatial index is empty when none has (one probe).
+    Statement footprints(db, "SELECT EXISTS (SELECT 1 FROM idx_places_footprint)");
+    has_footprints_ = footprints.step() && footprints.column_int(0) != 0;
+}
+
+// Reads the BLOB parts straight into place: one copy, no second buffer.
+void Gazetteer::read_index_blob(Database& db, const std::vector<std::pair<std::int64_t, std::int64_t>>& rows, std::size_t total) {
+    blob_.resize(total / 8);
     std::size_t word = 0;
     for (const auto& [rowid, bytes] : rows) {
         sqlite3_blob* blob = nullptr;
@@ -71,15 +92,6 @@ Gazetteer::Gazetteer(std::filesystem::path path) : path_(std::move(path)) {
         if (rc != SQLITE_OK) throw GazetteerError(fmt::format("'{}': cannot read the lookup index", path_.string()));
         word += static_cast<std::size_t>(bytes) / 8;
     }
-    index_ = NameIndex(blob_);
-    Statement countries(db, "SELECT code, name, coalesce(iso3, '') FROM countries");
-    while (countries.step()) {
-        countries_.emplace(std::string(countries.column_text(0)),
-                           Country{std::string(countries.column_text(1)), std::string(countries.column_text(2))});
-    }
-    // Whether any place has a footprint: its spatial index is empty when none has (one probe).
-    Statement footprints(db, "SELECT EXISTS (SELECT 1 FROM idx_places_footprint)");
-    has_footprints_ = footprints.step() && footprints.column_int(0) != 0;
 }
 
 std::vector<Candidate> Gazetteer::lookup(std::string_view name, const LookupOptions& options) const {

@@ -1,6 +1,7 @@
 #pragma once
-// A gazetteer opened for reading: the lookup structure loaded into memory once, then shared
-// read-only by any number of threads.
+// A gazetteer opened for reading: the lookup structure memory-mapped from the index file beside
+// the database (index_file.hpp) or, without one, loaded into memory once; then shared read-only
+// by any number of threads.
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -9,10 +10,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "gazetteer/index_file.hpp"
 #include "gazetteer/match_kind.hpp"
 #include "gazetteer/name_index.hpp"
 
 namespace gazetteer {
+
+class Database;
 
 struct Candidate {
     PlaceView place;
@@ -59,6 +63,9 @@ public:
     PlaceView place(std::uint32_t index) const noexcept { return index_.place(index); }
     const NameIndex& index() const noexcept { return index_; }
     const std::filesystem::path& path() const noexcept { return path_; }
+    /// True when the lookup index is memory-mapped from its index file, false when it was read
+    /// into memory from the database (no index file, or one of another build).
+    bool index_mapped() const noexcept { return static_cast<bool>(mapped_); }
 
     /// What the database holds and where it came from (reads the database again).
     GazetteerInfo info() const;
@@ -79,7 +86,10 @@ public:
 
 private:
     std::filesystem::path path_;
-    std::vector<std::uint64_t> blob_;
+    void read_index_blob(Database& db, const std::vector<std::pair<std::int64_t, std::int64_t>>& rows, std::size_t total);
+
+    std::vector<std::uint64_t> blob_;  ///< the index read from the database, when it is not mapped
+    MappedIndex mapped_;               ///< the index file beside the database, mapped (index_file.hpp)
     NameIndex index_;
     std::map<std::string, Country, std::less<>> countries_;
     bool has_footprints_ = false;
