@@ -1,10 +1,13 @@
-// bench_map [--mb N] [--threads "1 2"] [EXAMPLES_DIR]: times the whole `geoevents map` command
-// (read JSON Lines, geoparse, extract and merge events, build and write the GeoJSON layers) on
-// corpora of about N and 2N MB built from the project's own example articles, with the default
-// gazetteer (or $GEOEVENTS_GAZETTEER). The command runs in this process through cli::run_cli,
-// exactly as the program runs it. Prints MB/s and articles/s per corpus and thread count, and
-// the process's peak resident memory.
+// bench_map [--mb N | --sizes "MB..."] [--threads "1 2"] [EXAMPLES_DIR]: times the whole
+// `geoevents map` command (read JSON Lines, geoparse, extract and merge events, build and write
+// the GeoJSON layers and mentions.jsonl) on corpora of about N and 2N MB (or of the sizes listed)
+// built from the project's own example articles, with the default gazetteer (or
+// $GEOEVENTS_GAZETTEER). The command runs through cli::run_cli, exactly as the program runs it,
+// in a child process per run (fork), so that each run's peak resident memory is its own. Prints
+// MB/s and articles/s per corpus and thread count, and each run's peak memory.
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -43,8 +46,8 @@ std::string json_string(const std::string& s) {
 }
 
 // Writes about `bytes` of article text as JSON Lines: each article an example with its
-// paragraphs after the first shuffled and a publication date in late 2016, so that the corpus
-// is not one text repeated verbatim. Returns the number of articles.
+// paragraphs after the first shuffled and one of 3,360 publication dates, so that the corpus
+// is not one text repeated verbatim and relative dates give new events. Returns the number of articles.
 std::size_t write_corpus(const std::vector<std::string>& examples, std::size_t bytes, const fs::path& out, std::size_t& text_bytes) {
     std::mt19937 rng(42);
     std::ofstream file(out, std::ios::binary);
@@ -52,8 +55,11 @@ std::size_t write_corpus(const std::vector<std::string>& examples, std::size_t b
     text_bytes = 0;
     while (text_bytes < bytes) {
         const std::string text = bench::shuffled_article(examples[n % examples.size()], rng);
+        // 3,360 publication days (2010-2019, days 1-28): the same example reports a new event on another day
         const int day = 1 + static_cast<int>(n % 28);
-        file << fmt::format("{{\"id\":\"a{}\",\"published\":\"2016-{:02d}-{:02d}\",\"text\":{}}}\n", n, 9 + n % 3, day,
+        const int month = 1 + static_cast<int>(n / 28 % 12);
+        const int year = 2010 + static_cast<int>(n / 336 % 10);
+        file << fmt::format("{{\"id\":\"a{}\",\"published\":\"{}-{:02d}-{:02d}\",\"text\":{}}}\n", n, year, month, day,
                             json_string(text));
         text_bytes += text.size();
         ++n;
@@ -62,22 +68,38 @@ std::size_t write_corpus(const std::vector<std::string>& examples, std::size_t b
     return n;
 }
 
-long peak_rss_mib() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024;
+/// Runs `geoevents map` in a child process; returns its peak resident memory in MiB.
+long run_map(std::vector<std::string> args) {
+    std::cout.flush();
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        std::vector<char*> argv_map;
+        for (auto& s : args) argv_map.push_back(s.data());
+        argv_map.push_back(nullptr);
+        ::_exit(cli::run_cli(static_cast<int>(args.size()), argv_map.data()));
+    }
+    int status = 0;
+    rusage usage{};
+    if (::wait4(pid, &status, 0, &usage) != pid) throw std::runtime_error("wait4 failed");
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("map failed");
+    return usage.ru_maxrss / 1024;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) try {
     double mb = 20;
+    std::vector<double> sizes;
     std::vector<int> threads = {1, 2};
     fs::path examples_dir = GEOEVENTS_EXAMPLES_DIR;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--mb" && i + 1 < argc) mb = std::stod(argv[++i]);
-        else if (a == "--threads" && i + 1 < argc) {
+        else if (a == "--sizes" && i + 1 < argc) {
+            std::istringstream in(argv[++i]);
+            for (double m; in >> m;) sizes.push_back(m);
+        } else if (a == "--threads" && i + 1 < argc) {
             threads.clear();
             std::istringstream in(argv[++i]);
             for (int t; in >> t;) threads.push_back(t);
@@ -90,8 +112,10 @@ int main(int argc, char** argv) try {
     }
     const auto work = fs::temp_directory_path() / fmt::format("geoevents-bench-map-{}", ::getpid());
     fs::create_directories(work);
-    std::cout << fmt::format("{:>8} {:>9} {:>7} {:>8} {:>8} {:>11}\n", "MB", "articles", "threads", "seconds", "MB/s", "articles/s");
-    for (const double size : {mb, 2 * mb}) {
+    if (sizes.empty()) sizes = {mb, 2 * mb};
+    std::cout << fmt::format("{:>8} {:>9} {:>7} {:>8} {:>8} {:>11} {:>9}\n", "MB", "articles", "threads", "seconds", "MB/s",
+                             "articles/s", "peak MiB");
+    for (const double size : sizes) {
         const auto corpus = work / "corpus.jsonl";
         std::size_t text_bytes = 0;
         const auto articles = write_corpus(examples, static_cast<std::size_t>(size * 1e6), corpus, text_bytes);
@@ -99,19 +123,14 @@ int main(int argc, char** argv) try {
             const auto out = work / "layers";
             const std::string jobs = std::to_string(t);
             std::vector<std::string> args = {"geoevents", "--quiet", "map", corpus.string(), "-o", out.string(), "-j", jobs, "--overwrite"};
-            std::vector<char*> argv_map;
-            for (auto& s : args) argv_map.push_back(s.data());
-            argv_map.push_back(nullptr);
             const auto start = std::chrono::steady_clock::now();
-            const int status = cli::run_cli(static_cast<int>(args.size()), argv_map.data());
+            const long peak = run_map(args);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            if (status != 0) throw std::runtime_error("map failed");
-            std::cout << fmt::format("{:>8.1f} {:>9} {:>7} {:>8.2f} {:>8.1f} {:>11.0f}\n", text_bytes / 1e6, articles, t, seconds,
-                                     text_bytes / 1e6 / seconds, articles / seconds);
+            std::cout << fmt::format("{:>8.1f} {:>9} {:>7} {:>8.2f} {:>8.1f} {:>11.0f} {:>9}\n", text_bytes / 1e6, articles, t,
+                                     seconds, text_bytes / 1e6 / seconds, articles / seconds, peak);
         }
     }
     fs::remove_all(work);
-    std::cout << fmt::format("peak resident memory: {} MiB\n", peak_rss_mib());
     return 0;
 } catch (const std::exception& e) {
     std::cerr << "bench_map: " << e.what() << "\n";

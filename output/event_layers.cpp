@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <unordered_map>
 #include <set>
 #include <sstream>
 
@@ -48,6 +49,10 @@ geo::Area area_of(const gazetteer::PlaceView& p, const extract::Qualifier& q) {
     return geo::compass_area({p.latitude, p.longitude}, r, part_of(q));
 }
 
+std::string area_id(const gazetteer::PlaceView& p, const extract::Qualifier& q) {
+    return fmt::format("{}#{}", p.place_id, q.to_string().empty() ? "whole" : q.to_string());
+}
+
 // The areas of qualified places: the compass part of the place's footprint when the gazetteer
 // has one, else of the disk of its extent.
 class Areas {
@@ -61,7 +66,15 @@ public:
         std::string wkt;
         geo::LatLon representative;
     };
-    Shape of(const gazetteer::PlaceView& p, const extract::Qualifier& q) const {
+    /// Cut once a place and qualifier: many events share an area.
+    const Shape& of(const gazetteer::PlaceView& p, const extract::Qualifier& q) {
+        auto [it, inserted] = shapes_.try_emplace(area_id(p, q));
+        if (inserted) it->second = cut(p, q);
+        return it->second;
+    }
+
+private:
+    Shape cut(const gazetteer::PlaceView& p, const extract::Qualifier& q) const {
         if (const auto it = footprints_.find(std::string(p.place_id)); it != footprints_.end()) {
             if (const auto part = geo::footprint_part(it->second, part_of(q))) return {geo::to_wkt(part->shape), part->representative};
         }
@@ -69,8 +82,8 @@ public:
         return {wkt(a), a.representative};
     }
 
-private:
     std::map<std::string, geo::MultiPolygon> footprints_;
+    std::unordered_map<std::string, Shape> shapes_;  // by area_id
 };
 
 
@@ -79,9 +92,6 @@ std::string label(const gazetteer::PlaceView& p, const extract::Qualifier& q) {
     return words.empty() ? std::string(p.name) : fmt::format("{} ({})", p.name, words);
 }
 
-std::string area_id(const gazetteer::PlaceView& p, const extract::Qualifier& q) {
-    return fmt::format("{}#{}", p.place_id, q.to_string().empty() ? "whole" : q.to_string());
-}
 
 FieldValue text_or_null(std::string_view s) { return s.empty() ? FieldValue{} : FieldValue{std::string(s)}; }
 FieldValue int_or_null(const std::optional<std::int64_t>& v) { return v ? FieldValue{*v} : FieldValue{}; }
@@ -215,14 +225,14 @@ std::vector<LayerData> event_layers(const std::vector<extract::Event>& events, c
     }
     std::sort(qualified.begin(), qualified.end());
     qualified.erase(std::unique(qualified.begin(), qualified.end()), qualified.end());
-    const Areas shapes(gazetteer, qualified);
+    Areas shapes(gazetteer, qualified);
 
     std::vector<Feature> ev_features;
     for (const auto& e : events) {
         const auto& p = e.place;
         double lat = p.latitude, lon = p.longitude;
         if (e.qualifier.compass != extract::Compass::none) {
-            const auto a = shapes.of(p, e.qualifier);
+            const auto& a = shapes.of(p, e.qualifier);
             lat = a.representative.lat;
             lon = a.representative.lon;
         }
