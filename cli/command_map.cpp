@@ -101,17 +101,18 @@ public:
         const auto previous = append_ ? output::read_previous_output(output_, options_.format) : output::PreviousOutput{};
         output::AtomicFile mentions_file(mentions_path);
         if (append_ && std::filesystem::exists(mentions_path)) output::copy_file_into(mentions_path, mentions_file);
-        auto [events, records] = collect(global, reader, geoparser, event_lexicon, casualty_lexicon, &mentions_file);
-        if (reader.documents() == 0) {
-            throw std::runtime_error(fmt::format("no article could be read from the {} input(s)", inputs_.size()));
-        }
+        extract::EventAccumulator accumulator;
+        output::MentionTally tally;
         std::size_t previous_events = 0;
-        if (previous.found) {
+        if (previous.found) {  // first, so that they keep their order and their actors and notes win
             previous_events = previous.events.events.size();
-            events.insert(events.begin(), previous.events.events.begin(), previous.events.events.end());
-            records.insert(records.begin(), previous.mentions.begin(), previous.mentions.end());
+            auto old = previous.events.events;
+            accumulator.add(old);
+            tally.add(previous.mentions);
         }
-        events = extract::merge_events(std::move(events));
+        collect(global, reader, geoparser, event_lexicon, casualty_lexicon, &mentions_file, accumulator, tally);
+        const auto events = accumulator.take();
+        const auto records = tally.records();
         const auto layers = output::event_layers(events, records, gaz, output::default_styles_dir(), regions ? &*regions : nullptr);
         output::write_layers(output_, layers, options_);
         if (qgis_project_) {
@@ -129,19 +130,14 @@ public:
     }
 
 private:
-    /// The articles' events, merged, and their resolved literal mentions, tallied by place, form
-    /// and qualifier: memory grows with the distinct events and names, not with the articles.
-    /// The mentions go as JSON lines into `mentions_file` when not null.
-    struct Collected {
-        std::vector<extract::Event> events;
-        std::vector<output::MentionRecord> records;
-    };
-    Collected collect(const GlobalOptions& global, extract::DocumentReader& reader, const extract::Geoparser& geoparser,
-                      const extract::EventLexicon& event_lexicon, const extract::CasualtyLexicon& casualty_lexicon,
-                      output::AtomicFile* mentions_file) {
+    /// Adds the articles' events to `events` (merged as they come) and their resolved literal
+    /// mentions to `mentions` (tallied by place, form and qualifier): memory grows with the
+    /// distinct events and names, not with the articles. The mentions go as JSON lines into
+    /// `mentions_file` when not null. Throws when no article could be read.
+    void collect(const GlobalOptions& global, extract::DocumentReader& reader, const extract::Geoparser& geoparser,
+                 const extract::EventLexicon& event_lexicon, const extract::CasualtyLexicon& casualty_lexicon,
+                 output::AtomicFile* mentions_file, extract::EventAccumulator& events, output::MentionTally& mentions) {
         std::string buffer;
-        extract::EventAccumulator events;
-        output::MentionTally mentions;
         Progress progress(!global.quiet, input_size(inputs_));
         // per article, on the worker threads: mentions, their JSON lines and the events
         struct Parsed {
@@ -177,7 +173,6 @@ private:
         if (reader.documents() == 0) {
             throw std::runtime_error(fmt::format("no article could be read from the {} input(s)", inputs_.size()));
         }
-        return {events.take(), mentions.records()};
     }
 
     // -o PG:...: the layers into PostGIS tables, upserted by event_id with --append (mentions.jsonl is not written).
@@ -185,7 +180,9 @@ private:
                        const extract::EventLexicon& event_lexicon, const extract::CasualtyLexicon& casualty_lexicon,
                        const output::EventRegions* regions) {
         extract::DocumentReader reader(inputs_, articles_.input_options(), print_input_problem);
-        auto [events, records] = collect(global, reader, geoparser, event_lexicon, casualty_lexicon, nullptr);
+        extract::EventAccumulator accumulator;
+        output::MentionTally tally;
+        collect(global, reader, geoparser, event_lexicon, casualty_lexicon, nullptr, accumulator, tally);
         output::PostgisStore store(output_);  // waits for other writers of the database
         const bool exists = store.has_layers();
         if (exists && !append_ && !overwrite_) {
@@ -193,24 +190,25 @@ private:
                                                  output::masked_target(output_)));
         }
         std::size_t previous_events = 0;
-        std::vector<output::LayerData> layers;
+        std::optional<output::PreviousOutput> previous;  // what the layers' places point into
         if (append_ && exists) {
             std::vector<std::string> event_ids;
             std::vector<std::string> place_ids;
-            for (const auto& e : events) {
+            accumulator.for_each([&](const extract::Event& e) {
                 event_ids.push_back(e.event_id);
                 place_ids.emplace_back(e.place.place_id);
-            }
-            for (const auto& r : records) place_ids.emplace_back(r.mention.place->place_id);
-            const auto previous = store.read_affected(event_ids, place_ids);
-            previous_events = previous.events.events.size();
-            events.insert(events.begin(), previous.events.events.begin(), previous.events.events.end());
-            records.insert(records.begin(), previous.mentions.begin(), previous.mentions.end());
-            events = extract::merge_events(std::move(events));
-            layers = output::event_layers(events, records, gaz, output::default_styles_dir(), regions);
+            });
+            for (const auto& r : tally.records()) place_ids.emplace_back(r.mention.place->place_id);
+            previous = store.read_affected(event_ids, place_ids);
+            previous_events = previous->events.events.size();
+            accumulator.add(previous->events.events);
+            tally.add(previous->mentions);
+        }
+        const auto layers =
+            output::event_layers(accumulator.take(), tally.records(), gaz, output::default_styles_dir(), regions);
+        if (append_ && exists) {
             store.upsert(layers);
         } else {
-            layers = output::event_layers(events, records, gaz, output::default_styles_dir(), regions);
             store.create(layers, exists);
         }
         store.commit();

@@ -1,10 +1,17 @@
 #pragma once
-// The events of a stream of articles, merged as they come (merge_events), so that memory grows
-// with the distinct events, not with the articles: a corpus that reports the same events again
-// and again takes the memory of those events. Of each event's sources only the first (by
-// article id, the one whose sentence the layers show) keeps its evidence text and title; the
-// others keep their article id, URL and publisher.
+// The events of a stream of articles, merged by event_id as they come (as merge_events merges
+// them), in memory that grows with the distinct events and a few bytes a report, not with the
+// reports themselves: an event keeps its first source (by article id: the one whose sentence the
+// layers show) whole, and of the others only article id and URL, packed in one string.
+//
+// take() gives every event with its sources as the layers write them: the first source, then,
+// when there are others, one more EventSource whose doc_id is the other article ids in order,
+// joined by ';', and whose url is their URLs in that order, empty and repeated ones (and the
+// first source's) left out, joined by ';'. output/event_layers.hpp's `sources` and
+// `source_urls` come out exactly as from merge_events' one-source-per-article list.
 #include <cstddef>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/event.hpp"
@@ -13,18 +20,26 @@ namespace extract {
 
 class EventAccumulator {
 public:
-    /// Adds events (moved from); merges when the unmerged ones outnumber the merged.
+    /// Adds events (moved from; the vector is left empty).
     void add(std::vector<Event>& events);
-    /// Every event added, merged by event_id, in order of first report.
+    /// Every event added, merged, in order of first addition; the accumulator is left empty.
     std::vector<Event> take();
-    std::size_t size() const noexcept { return merged_ + pending_; }  ///< events held (some maybe not merged yet)
+    std::size_t size() const noexcept { return slots_.size(); }  ///< distinct events so far
+    /// Calls f(event) for every event so far, merged, with its first source only.
+    template <typename F>
+    void for_each(F&& f) const {
+        for (const auto& slot : slots_) f(slot.event);
+    }
 
 private:
-    void merge();
+    struct Slot {
+        Event event;       // sources: its first source only
+        std::string more;  // the other sources: doc_id '\x1f' url '\x1e', in arrival order, maybe repeated
+    };
+    void add(Event& e);
 
-    std::vector<Event> events_;  // the first merged_ are merged, the rest pending
-    std::size_t merged_ = 0;
-    std::size_t pending_ = 0;
+    std::unordered_map<std::string, std::size_t> index_;  // event_id -> slot
+    std::vector<Slot> slots_;
 };
 
 }  // namespace extract

@@ -390,6 +390,18 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
 
 // ---- merging ---------------------------------------------------------------------------------
 
+void merge_event_fields(Event& m, Event& e) {
+    if (e.fatalities && (!m.fatalities || *e.fatalities < *m.fatalities)) {
+        m.fatalities = e.fatalities;
+        m.fatalities_total_over_days = e.fatalities_total_over_days;
+    }
+    if (e.injured && (!m.injured || *e.injured < *m.injured)) m.injured = e.injured;
+    m.confidence = std::max(m.confidence, e.confidence);
+    if (m.actor1.empty()) m.actor1 = std::move(e.actor1);
+    if (m.actor2.empty()) m.actor2 = std::move(e.actor2);
+    if (m.notes.empty()) m.notes = std::move(e.notes);
+}
+
 std::vector<Event> merge_events(std::vector<Event> events) {
     std::vector<Event> out;
     std::unordered_map<std::string, std::size_t> position;
@@ -401,15 +413,7 @@ std::vector<Event> merge_events(std::vector<Event> events) {
         }
         Event& m = out[it->second];
         for (auto& s : e.sources) m.sources.push_back(std::move(s));
-        if (e.fatalities && (!m.fatalities || *e.fatalities < *m.fatalities)) {
-            m.fatalities = e.fatalities;
-            m.fatalities_total_over_days = e.fatalities_total_over_days;
-        }
-        if (e.injured && (!m.injured || *e.injured < *m.injured)) m.injured = e.injured;
-        m.confidence = std::max(m.confidence, e.confidence);
-        if (m.actor1.empty()) m.actor1 = std::move(e.actor1);
-        if (m.actor2.empty()) m.actor2 = std::move(e.actor2);
-        if (m.notes.empty()) m.notes = std::move(e.notes);
+        merge_event_fields(m, e);
     }
     for (auto& m : out) {
         std::stable_sort(m.sources.begin(), m.sources.end(),

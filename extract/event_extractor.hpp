@@ -74,4 +74,9 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
 /// has them. O(n log n).
 std::vector<Event> merge_events(std::vector<Event> events);
 
+/// What merge_events does to two reports of one event, but the sources: `into` takes the lower
+/// known fatality and injury counts, the higher confidence, and the actors and notes of `from`
+/// where it has none (moved from `from`).
+void merge_event_fields(Event& into, Event& from);
+
 }  // namespace extract
