@@ -26,6 +26,8 @@ std::filesystem::path from_env(const char* name) {
 std::filesystem::path fixture_path(const std::string& relative) { return from_env("GEOEVENTS_FIXTURES") / relative; }
 std::filesystem::path tables_dir() { return from_env("GEOEVENTS_TABLES"); }
 std::filesystem::path geoevents_bin() { return from_env("GEOEVENTS_BIN"); }
+std::filesystem::path qgis_python() { return from_env("GEOEVENTS_QGIS_PYTHON"); }
+std::filesystem::path qgis_scripts_dir() { return from_env("GEOEVENTS_QGIS_SCRIPTS"); }
 
 TempDir::TempDir() {
     std::random_device rd;

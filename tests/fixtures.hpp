@@ -13,6 +13,10 @@ std::filesystem::path fixture_path(const std::string& relative);
 std::filesystem::path tables_dir();
 /// The geoevents program ($GEOEVENTS_BIN).
 std::filesystem::path geoevents_bin();
+/// A python3 that imports qgis.core ($GEOEVENTS_QGIS_PYTHON); empty when CMake found none.
+std::filesystem::path qgis_python();
+/// tests/qgis ($GEOEVENTS_QGIS_SCRIPTS).
+std::filesystem::path qgis_scripts_dir();
 
 /// A fresh empty folder, removed with everything in it when destroyed.
 class TempDir {

@@ -159,6 +159,28 @@ TEST_CASE("map -o PG: writes the layers as PostGIS tables that open styled", "[c
     }
 }
 
+TEST_CASE("QGIS opens the PostGIS tables styled", "[cli][postgis][qgis]") {
+    const auto python = testing::qgis_python();
+    if (python.empty()) {
+        WARN("no python3 imports qgis.core (install python3-qgis qgis-providers): QGIS check not run");
+        return;
+    }
+    auto& server = testing::PostgresServer::instance();
+    const auto target = server.create_database("qgis");
+    testing::TempDir dir;
+    testing::write_file(dir / "a.jsonl", kWireA);
+    auto r = testing::run_command(map_into(dir / "a.jsonl", target));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const std::string dbname = target.substr(target.find("dbname=") + 7);
+    r = testing::run_command(fmt::format("QT_QPA_PLATFORM=offscreen {} {} 127.0.0.1 {} {} geoevents", testing::shell_quote(python),
+                                         testing::shell_quote(testing::qgis_scripts_dir() / "check_postgis_layers.py"),
+                                         server.port(), dbname));
+    INFO(r.out << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("events: 2 features, style: Loaded from Provider") != std::string::npos);
+}
+
 TEST_CASE("map -o PG: --append upserts by event_id", "[cli][postgis]") {
     auto& server = testing::PostgresServer::instance();
     const auto target = server.create_database("upserted");
