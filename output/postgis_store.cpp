@@ -116,10 +116,13 @@ void PostgisStore::execute(const std::string& sql) {
 
 bool PostgisStore::has_layers() {
     const QuietGdalErrors quiet;
-    OGRLayer* result = ds_->ExecuteSQL("SELECT to_regclass('events') IS NOT NULL AS present", nullptr, nullptr);
+    // in the current schema only: with active_schema, the search path still ends with public
+    OGRLayer* result = ds_->ExecuteSQL(
+        "SELECT count(*) AS present FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'events'",
+        nullptr, nullptr);
     if (!result) throw std::runtime_error(fmt::format("'{}': cannot look for the events table: {}", name_, gdal_message()));
     OGRFeatureUniquePtr row(result->GetNextFeature());
-    const bool present = row && row->GetFieldAsInteger(0) != 0;
+    const bool present = row && row->GetFieldAsInteger64(0) != 0;
     ds_->ReleaseResultSet(result);
     return present;
 }
@@ -227,22 +230,23 @@ void PostgisStore::write_rows(const LayerData& layer, bool created) {
     }
 }
 
-/// The layer_styles table as QGIS's PostgreSQL provider creates it, and a default style row a
-/// layer (useasdefault), replacing the earlier rows of geoevents' own style.
+/// The layer_styles table as QGIS's PostgreSQL provider creates it, in public where QGIS looks
+/// for it whatever the tables' schema, and a default style row a layer (useasdefault),
+/// replacing the earlier rows of geoevents' own style.
 void PostgisStore::write_styles(const std::vector<LayerData>& layers) {
     execute(
-        "CREATE TABLE IF NOT EXISTS layer_styles (id SERIAL PRIMARY KEY, f_table_catalog varchar, f_table_schema varchar, "
+        "CREATE TABLE IF NOT EXISTS public.layer_styles (id SERIAL PRIMARY KEY, f_table_catalog varchar, f_table_schema varchar, "
         "f_table_name varchar, f_geometry_column varchar, stylename text, styleqml xml, stylesld xml, useasdefault boolean, "
         "description text, owner varchar(63) DEFAULT CURRENT_USER, ui xml, update_time timestamp DEFAULT CURRENT_TIMESTAMP, "
         "type varchar)");
     for (const auto& [spec, features] : layers) {
         if (spec.qml_style.empty()) continue;
         execute(fmt::format(
-            "DELETE FROM layer_styles WHERE f_table_catalog = current_database() AND f_table_schema = current_schema() "
+            "DELETE FROM public.layer_styles WHERE f_table_catalog = current_database() AND f_table_schema = current_schema() "
             "AND f_table_name = {} AND stylename = {}",
             literal(spec.name), literal(kStyleName)));
         execute(fmt::format(
-            "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, "
+            "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, "
             "styleqml, stylesld, useasdefault, description) VALUES (current_database(), current_schema(), {}, 'geom', {}, "
             "XMLPARSE(DOCUMENT {}), NULL, true, {})",
             literal(spec.name), literal(kStyleName), literal(spec.qml_style),

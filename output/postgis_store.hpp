@@ -2,9 +2,9 @@
 // PostgreSQL/PostGIS as the shared store of the layers `map` writes (`-o PG:"dbname=... host=..."`),
 // through GDAL's PostgreSQL driver: tables `events`, `places` and `areas` (geometry column `geom`,
 // EPSG:4326, GiST index; primary key `fid`; a unique index on event_id, place_id and area_id), and
-// the layers' default QGIS styles as rows of `layer_styles`, the table QGIS itself reads styles
-// from, so the tables open styled. The tables live in the connection's current schema (GDAL's
-// `active_schema=` option of the connection string chooses another).
+// the layers' default QGIS styles as rows of `public.layer_styles`, the table QGIS itself reads
+// styles from, so the tables open styled. The tables live in the connection's current schema
+// (GDAL's `active_schema=` option of the connection string chooses another, which must exist).
 //
 // A store is one transaction: nothing a writer does is seen before commit(), and a writer that
 // fails or is destroyed uncommitted leaves the tables as they were. Writers take one advisory

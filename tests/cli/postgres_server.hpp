@@ -20,6 +20,9 @@ public:
 
     int port() const noexcept { return port_; }
 
+    /// Runs SQL in a database with psql; REQUIREs that it succeeds.
+    void psql(const std::string& database, const std::string& sql) const;
+
     ~PostgresServer();
     PostgresServer(const PostgresServer&) = delete;
     PostgresServer& operator=(const PostgresServer&) = delete;
@@ -27,7 +30,6 @@ public:
 private:
     PostgresServer();
     std::string as_owner(const std::string& command) const;  ///< the command line, run as the server's user
-    void psql(const std::string& database, const std::string& sql) const;
 
     std::filesystem::path bin_;
     std::filesystem::path dir_;

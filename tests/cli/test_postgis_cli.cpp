@@ -80,8 +80,9 @@ Stored read_store(const std::string& target) {
     CHECK(wkbFlatten(areas->GetGeomType()) == wkbMultiPolygon);
     s.area_rows = static_cast<std::size_t>(areas->GetFeatureCount());
     OGRLayer* styles = ds->ExecuteSQL(
-        "SELECT count(*) FROM layer_styles WHERE useasdefault AND f_geometry_column = 'geom' AND "
-        "f_table_name IN ('events', 'places', 'areas') AND xpath_exists('/qgis', styleqml)",
+        "SELECT count(*) FROM public.layer_styles WHERE useasdefault AND f_geometry_column = 'geom' AND "
+        "f_table_schema = current_schema() AND f_table_name IN ('events', 'places', 'areas') AND "
+        "xpath_exists('/qgis', styleqml)",
         nullptr, nullptr);
     REQUIRE(styles);
     OGRFeatureUniquePtr row(styles->GetNextFeature());
@@ -244,6 +245,31 @@ TEST_CASE("map -o PG: --append from two processes at once loses nothing", "[cli]
         CHECK(source_set(strike->sources) == kBothWires);
         CHECK(strike->fatalities == 9);
     }
+}
+
+TEST_CASE("map -o PG: with active_schema writes into that schema", "[cli][postgis]") {
+    auto& server = testing::PostgresServer::instance();
+    const auto target = server.create_database("schema");
+    server.psql(target.substr(target.find("dbname=") + 7), "CREATE SCHEMA news");
+    testing::TempDir dir;
+    testing::write_file(dir / "a.jsonl", kWireA);
+    testing::write_file(dir / "b.jsonl", kWireB);
+    const auto in_schema = target + " active_schema=news";
+    // tables in public first: the schema's are others (the search path still ends with public)
+    auto r = testing::run_command(map_into(dir / "b.jsonl", target));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    r = testing::run_command(map_into(dir / "a.jsonl", in_schema));
+    REQUIRE(r.status == 0);
+    r = testing::run_command(map_into(dir / "b.jsonl", in_schema, "--append"));
+    REQUIRE(r.status == 0);
+    const auto stored = read_store(in_schema);  // styles in public.layer_styles, naming the schema
+    CHECK(stored.event_rows == 3);
+    CHECK(stored.styles == 3);
+    const auto in_public = read_store(target);
+    CHECK(in_public.event_rows == 2);
+    CHECK(!find(in_public, "Shelling/artillery/missile attack", "geonames:1005"));  // wire-2 went to news only
+    CHECK(in_public.styles == 3);
 }
 
 TEST_CASE("map -o PG: a database it cannot use is a clear error", "[cli][postgis]") {
