@@ -98,7 +98,7 @@ public:
                                                  mentions_path.string()));
         }
         // an append reads the earlier run first: a layer it cannot read stops the run before anything is written
-        const auto previous = append_ ? output::read_previous_output(output_, options_.format) : output::PreviousOutput{};
+        auto previous = append_ ? output::read_previous_output(output_, options_.format) : output::PreviousOutput{};
         output::AtomicFile mentions_file(mentions_path);
         if (append_ && std::filesystem::exists(mentions_path)) output::copy_file_into(mentions_path, mentions_file);
         extract::EventAccumulator accumulator;
@@ -106,8 +106,7 @@ public:
         std::size_t previous_events = 0;
         if (previous.found) {  // first, so that they keep their order and their actors and notes win
             previous_events = previous.events.events.size();
-            auto old = previous.events.events;
-            accumulator.add(old);
+            accumulator.add(previous.events.events);  // moved; their places' text stays in `previous`
             tally.add(previous.mentions);
         }
         collect(global, reader, geoparser, event_lexicon, casualty_lexicon, &mentions_file, accumulator, tally);
