@@ -10,15 +10,12 @@
 
 #include <fmt/format.h>
 
+#include "extract/input_reader.hpp"
+
 namespace cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool is_article_file(const fs::path& p) {
-    const auto ext = p.extension().string();
-    return ext == ".txt" || ext == ".jsonl" || ext == ".json";
-}
 
 std::string duration(double seconds) {
     const auto s = static_cast<long long>(std::llround(std::max(0.0, seconds)));
@@ -39,8 +36,14 @@ std::uint64_t input_size(const std::vector<std::string>& inputs) {
         }
         std::error_code ec;
         if (fs::is_directory(input, ec)) {
+            // the files the reader takes (extract/input_reader.hpp): hidden folders are not entered
             for (fs::recursive_directory_iterator it(input, ec), end; !ec && it != end; it.increment(ec)) {
-                if (it->is_regular_file(ec) && is_article_file(it->path())) total += it->file_size(ec);
+                const bool hidden = it->path().filename().string().starts_with('.');
+                if (it->is_directory(ec)) {
+                    if (hidden) it.disable_recursion_pending();
+                } else if (it->is_regular_file(ec) && extract::is_article_file(it->path())) {
+                    total += it->file_size(ec);
+                }
             }
         } else if (const auto size = fs::file_size(input, ec); !ec) {
             total += size;

@@ -9,8 +9,8 @@
 
 namespace cli {
 
-/// The bytes the inputs hold: files' sizes, the .txt/.json/.jsonl files below folders, stdin's
-/// when it is a regular file; 0 when unknown (stdin from a pipe).
+/// The bytes the inputs hold: files' sizes, the files below folders that the reader takes
+/// (extract::is_article_file), stdin's when it is a regular file; 0 when unknown (stdin from a pipe).
 std::uint64_t input_size(const std::vector<std::string>& inputs);
 
 class Progress {

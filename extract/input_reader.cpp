@@ -486,6 +486,11 @@ bool DocumentReader::State::parse_json_line(Document& doc) {
     return true;
 }
 
+bool is_article_file(const std::filesystem::path& path) {
+    const std::string name = path.filename().string();
+    return !name.empty() && name[0] != '.' && format_of_name(path).has_value();
+}
+
 DocumentReader::DocumentReader(std::vector<std::string> inputs, InputOptions options,
                                std::function<void(const InputProblem&)> on_problem)
     : state_(std::make_unique<State>()) {

@@ -51,6 +51,7 @@
 // no limit on line or file length below what simdjson parses (4 GiB per line).
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -99,6 +100,10 @@ std::string parse_article_json(std::string& json, std::string_view default_id, s
 /// described above) and returns the number of bytes so replaced. Valid text is only scanned,
 /// not copied. O(n).
 std::size_t replace_invalid_utf8(std::string& text);
+
+/// True for a file the reader takes from a folder: a name not starting with '.' that ends in
+/// .txt, .jsonl or .json, in any case (folders starting with '.' are not entered either).
+bool is_article_file(const std::filesystem::path& path);
 
 class DocumentReader {
 public:

@@ -31,8 +31,12 @@ TEST_CASE("The size of the inputs: files, article files below folders", "[cli][p
     testing::write_file(dir / "more" / "b.txt", "01234");
     testing::write_file(dir / "more" / "deeper" / "c.json", "012");
     testing::write_file(dir / "more" / "notes.md", "not read by map");
+    testing::write_file(dir / "more" / "UPPER.TXT", "0123456");          // read: any case
+    testing::write_file(dir / "more" / ".hidden.txt", "not read by map");
+    std::filesystem::create_directories(dir / "more" / ".cache");
+    testing::write_file(dir / "more" / ".cache" / "d.txt", "not read by map");
     CHECK(cli::input_size({(dir / "a.jsonl").string()}) == 10);
-    CHECK(cli::input_size({(dir / "a.jsonl").string(), (dir / "more").string()}) == 18);
+    CHECK(cli::input_size({(dir / "a.jsonl").string(), (dir / "more").string()}) == 25);
     CHECK(cli::input_size({(dir / "missing.txt").string()}) == 0);
 }
 
