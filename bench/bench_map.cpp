@@ -1,10 +1,12 @@
-// bench_map [--mb N | --sizes "MB..."] [--threads "1 2"] [EXAMPLES_DIR]: times the whole
+// bench_map [--mb N | --sizes "MB..."] [--threads "1 2"] [--write-corpus FILE] [EXAMPLES_DIR]:
+// times the whole
 // `geoevents map` command (read JSON Lines, geoparse, extract and merge events, build and write
 // the GeoJSON layers and mentions.jsonl) on corpora of about N and 2N MB (or of the sizes listed)
 // built from the project's own example articles, with the default gazetteer (or
 // $GEOEVENTS_GAZETTEER). The command runs through cli::run_cli, exactly as the program runs it,
 // in a child process per run (fork), so that each run's peak resident memory is its own. Prints
-// MB/s and articles/s per corpus and thread count, and each run's peak memory.
+// MB/s and articles/s per corpus and thread count, and each run's peak memory. With
+// --write-corpus it only writes the corpus of the first size to FILE (for profiling) and exits.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -93,6 +95,7 @@ int main(int argc, char** argv) try {
     std::vector<double> sizes;
     std::vector<int> threads = {1, 2};
     fs::path examples_dir = GEOEVENTS_EXAMPLES_DIR;
+    fs::path corpus_out;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--mb" && i + 1 < argc) mb = std::stod(argv[++i]);
@@ -103,16 +106,23 @@ int main(int argc, char** argv) try {
             threads.clear();
             std::istringstream in(argv[++i]);
             for (int t; in >> t;) threads.push_back(t);
-        } else examples_dir = a;
+        } else if (a == "--write-corpus" && i + 1 < argc) corpus_out = argv[++i];
+        else examples_dir = a;
     }
     const auto examples = bench::load_examples(examples_dir);
     if (examples.empty()) {
         std::cerr << "bench_map: no .txt articles in " << examples_dir << "\n";
         return 1;
     }
+    if (sizes.empty()) sizes = {mb, 2 * mb};
+    if (!corpus_out.empty()) {
+        std::size_t text_bytes = 0;
+        const auto articles = write_corpus(examples, static_cast<std::size_t>(sizes.front() * 1e6), corpus_out, text_bytes);
+        std::cout << fmt::format("{}: {} articles, {:.1f} MB of text\n", corpus_out.string(), articles, text_bytes / 1e6);
+        return 0;
+    }
     const auto work = fs::temp_directory_path() / fmt::format("geoevents-bench-map-{}", ::getpid());
     fs::create_directories(work);
-    if (sizes.empty()) sizes = {mb, 2 * mb};
     std::cout << fmt::format("{:>8} {:>9} {:>7} {:>8} {:>8} {:>11} {:>9}\n", "MB", "articles", "threads", "seconds", "MB/s",
                              "articles/s", "peak MiB");
     for (const double size : sizes) {

@@ -50,6 +50,7 @@ CountKind parse_kind(const std::filesystem::path& file, std::uint64_t line, cons
 // character.
 struct Word {
     std::string text;
+    TextHash hash;  // of text
     bool is_word = false;
     bool digits = false;       // ASCII digits only, separators removed ("1200")
     int fraction_digits = 0;   // digits after a decimal point ("1.25" -> text "125", 2)
@@ -95,6 +96,7 @@ std::vector<Word> split_words(std::string_view text) {
         } else {
             w.text = gazetteer::fold_name(raw(k));
         }
+        w.hash = TextHash::of(w.text);
         words.push_back(std::move(w));
     }
     return words;
@@ -118,26 +120,31 @@ struct PhraseMatch {
     explicit operator bool() const noexcept { return entry != nullptr; }
 };
 
-using EntryTest = std::function<bool(const CasualtyLexicon::Entry&)>;
 
 // The longest listed phrase starting at word i that passes `test` (words may be joined by
 // hyphens: "so-called").
+template <typename EntryTest>
 PhraseMatch longest_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx, const EntryTest& test) {
     PhraseMatch best;
     std::string key;
     std::size_t k = i;
+    TextHash hash;
     for (std::size_t n = 0; n < lx.longest_phrase() && k < w.size() && w[k].is_word; ++n) {
         if (n > 0) key.push_back(' ');
         key += w[k].text;
+        hash = n > 0 ? hash.then_word(w[k].hash) : w[k].hash;
         ++k;
-        if (const auto* e = lx.lookup(key); e && test(*e)) best = {e, k};
-        if (!lx.is_prefix(key)) break;
+        const auto* slot = lx.probe(key, hash.value);
+        if (!slot) break;
+        if (slot->value && test(*slot->value)) best = {&*slot->value, k};
+        if (!slot->prefix) break;
         if (is_joining_hyphen(w, k)) ++k;
     }
     return best;
 }
 
 // Whether a listed phrase passing `test` ends right before word `end`.
+template <typename EntryTest>
 bool phrase_ends_at(const std::vector<Word>& w, std::size_t end, const CasualtyLexicon& lx, const EntryTest& test) {
     for (std::size_t n = 1; n <= lx.longest_phrase() && n <= end; ++n) {
         if (const auto m = longest_at(w, end - n, lx, test); m && m.end == end) return true;

@@ -86,6 +86,11 @@ public:
     /// The entry of a folded phrase, or nullptr when no list names it. O(length of the phrase).
     const Entry* lookup(std::string_view folded_phrase) const noexcept;
 
+    /// PhraseTable::probe on the lists' phrases.
+    const PhraseTable<Entry>::Slot* probe(std::string_view folded_phrase, std::uint64_t hash) const noexcept {
+        return phrases_.probe(folded_phrase, hash);
+    }
+
     /// The number of words of the longest phrase in any list (phrase matching tries no longer).
     std::size_t longest_phrase() const noexcept { return phrases_.longest(); }
 

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <stdexcept>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -90,26 +91,29 @@ namespace {
 
 // One token: a word in ASCII lower case, or one punctuation character.
 struct DateWord {
-    std::string text;
+    std::string_view text;  // into the lower-cased copy of the text
     bool is_word = false;
     bool capitalised = false;
     bool space_before = false;
 };
 
-std::vector<DateWord> date_words(std::string_view text) {
+// The tokens of `text`, their texts viewed in `lower` (the text in ASCII lower case: same byte
+// offsets).
+std::vector<DateWord> date_words(std::string_view text, std::string& lower) {
+    lower.assign(text);
+    for (auto& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
     const auto tokens = tokenize(text);
     std::vector<DateWord> words;
     words.reserve(tokens.size());
     for (const auto& t : tokens) {
         DateWord w;
-        w.text = std::string(t.text(text));
-        for (auto& c : w.text) {
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-        }
+        w.text = t.text(lower);
         w.is_word = t.is(Token::word);
         w.capitalised = t.is(Token::upper_initial);
         w.space_before = t.is(Token::space_before);
-        words.push_back(std::move(w));
+        words.push_back(w);
     }
     return words;
 }
@@ -185,6 +189,10 @@ public:
     std::optional<EventDate> read() const {
         std::optional<EventDate> best;
         for (std::size_t i = 0; i < w_.size();) {
+            if (!may_start(w_[i])) {
+                ++i;
+                continue;
+            }
             const auto m = match_at(i);
             if (!m) {
                 ++i;
@@ -277,6 +285,21 @@ private:
         return bare_month_at(i);
     }
 
+    // Whether a date expression may start at this token: digits, or a word that starts a
+    // relative phrase or names a weekday or month (most words of a text do not).
+    static bool may_start(const DateWord& w) {
+        if (!w.is_word) return false;
+        if (w.text.front() >= '0' && w.text.front() <= '9') return true;
+        static const std::unordered_set<std::string_view> kStarts = [] {
+            std::unordered_set<std::string_view> starts;
+            for (const auto& r : kRelative) starts.insert(r.words[0]);
+            for (const auto& d : kWeekdays) starts.insert(d);
+            for (const auto& m : kMonths) starts.insert(m.name);
+            return starts;
+        }();
+        return kStarts.count(w.text) != 0;
+    }
+
     std::optional<Match> relative_at(std::size_t i) const {
         for (const auto& r : kRelative) {
             std::size_t k = i;
@@ -328,7 +351,7 @@ private:
             if (w_[k].space_before) return std::nullopt;
         }
         if (!punct(i + 1, "-") || !punct(i + 3, "-")) return std::nullopt;
-        const auto iso = w_[i].text + "-" + w_[i + 2].text + "-" + w_[i + 4].text;
+        const auto iso = fmt::format("{}-{}-{}", w_[i].text, w_[i + 2].text, w_[i + 4].text);
         const auto d = CivilDate::from_iso(iso);
         if (!d) return std::nullopt;
         return Match{one_day(*d), i + 5};
@@ -432,7 +455,8 @@ private:
 
 std::optional<EventDate> resolve_date(std::string_view text, std::optional<CivilDate> published) {
     if (published && !published->is_valid()) published.reset();
-    const auto words = date_words(text);
+    std::string lower;
+    const auto words = date_words(text, lower);
     return DateReader(words, published).read();
 }
 

@@ -29,6 +29,7 @@ void split_sentences(std::string_view text, std::vector<Word>& words, std::vecto
         }
         Word w;
         w.folded = gazetteer::fold_name(t.text(text));
+        w.hash = TextHash::of(w.folded);
         w.start = t.start;
         w.end = t.end;
         w.break_before = pending_break && !(t.is(Token::hyphen_before) && !starts);

@@ -13,6 +13,7 @@ namespace extract {
 /// A word of the text, folded (gazetteer::fold_name).
 struct Word {
     std::string folded;
+    TextHash hash;  // of folded
     std::size_t start = 0;  // byte offsets into the text
     std::size_t end = 0;
     bool break_before = false;  // punctuation (other than a joining hyphen) since the previous word
@@ -42,7 +43,7 @@ struct Match {
 
 /// The phrases of `table` among the words of `s`: longest first, left to right, never across
 /// punctuation. A phrase is extended word by word only while the table has longer phrases
-/// starting that way (PhraseTable::is_prefix).
+/// starting that way (PhraseTable::Slot::prefix).
 template <typename T>
 std::vector<Match<T>> find_phrases(const std::vector<Word>& words, const Sentence& s, const PhraseTable<T>& table) {
     std::vector<Match<T>> out;
@@ -50,15 +51,19 @@ std::vector<Match<T>> find_phrases(const std::vector<Word>& words, const Sentenc
     for (std::size_t i = s.first_word; i < s.last_word;) {
         const T* entry = nullptr;
         std::size_t matched = 0;
-        phrase = words[i].folded;
-        for (std::size_t end = i + 1;; ++end) {
-            if (const T* e = table.find(phrase)) {
-                entry = e;
+        TextHash hash = words[i].hash;
+        const auto* slot = table.probe(words[i].folded, hash.value);
+        if (slot && slot->prefix) phrase = words[i].folded;
+        for (std::size_t end = i + 1; slot; ++end) {
+            if (slot->value) {
+                entry = &*slot->value;
                 matched = end - i;
             }
-            if (end >= s.last_word || words[end].break_before || !table.is_prefix(phrase)) break;
+            if (end >= s.last_word || words[end].break_before || !slot->prefix) break;
             phrase += ' ';
             phrase += words[end].folded;
+            hash = hash.then_word(words[end].hash);
+            slot = table.probe(phrase, hash.value);
         }
         if (entry) {
             out.push_back({i, i + matched, entry});

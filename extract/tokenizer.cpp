@@ -32,9 +32,8 @@ struct AsciiTable {
 };
 constexpr AsciiTable kAscii;
 
-Char classify(std::string_view text, std::size_t i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) return {kAscii.type[c], 1};
+// A character outside ASCII, at text[i].
+[[gnu::noinline]] Char classify_multibyte(std::string_view text, std::size_t i) {
     utf8proc_int32_t cp = 0;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
                                     static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
@@ -53,6 +52,13 @@ Char classify(std::string_view text, std::size_t i) {
         case UTF8PROC_CATEGORY_ZS: return {CharType::space, len};
         default: return {CharType::other, len};
     }
+}
+
+// The character at text[i] (ASCII, most of most texts, from a table, inline).
+inline Char classify(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) [[likely]] return {kAscii.type[c], 1};
+    return classify_multibyte(text, i);
 }
 
 bool is_letter(CharType t) {
