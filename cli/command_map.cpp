@@ -148,13 +148,14 @@ private:
             reader, jobs_,
             [&](const extract::Document& doc) {
                 Parsed p;
-                const auto ms = geoparser.parse(doc);
+                const auto tokenized = extract::tokenize_and_fold(doc.text);
+                const auto ms = geoparser.parse(doc, tokenized);
                 const extract::CodepointIndex index(doc.text);
                 for (const auto& m : ms) {
                     if (mentions_file) output::append_mention_json(p.json, doc, index, m);
                     if (m.place && m.kind == extract::MentionKind::literal) p.records.push_back({doc.id, m});
                 }
-                p.events = extract::extract_events(doc, ms, event_lexicon, casualty_lexicon);
+                p.events = extract::extract_events(doc, tokenized, ms, event_lexicon, casualty_lexicon);
                 return p;
             },
             [&](const extract::Document&, Parsed& p) {
@@ -230,12 +231,13 @@ private:
         extract::process_in_order<std::string>(
             reader, jobs_,
             [&](const extract::Document& doc) {
-                const auto ms = geoparser.parse(doc);
+                const auto tokenized = extract::tokenize_and_fold(doc.text);
+                const auto ms = geoparser.parse(doc, tokenized);
                 std::vector<output::MentionRecord> records;
                 for (const auto& m : ms) {
                     if (m.place && m.kind == extract::MentionKind::literal) records.push_back({doc.id, m});
                 }
-                const auto found = extract::extract_events(doc, ms, event_lexicon, casualty_lexicon);
+                const auto found = extract::extract_events(doc, tokenized, ms, event_lexicon, casualty_lexicon);
                 std::string lines;
                 if (found.empty()) return lines;
                 const auto layers = output::event_layers(found, records, gaz, {}, regions);

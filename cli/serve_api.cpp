@@ -161,12 +161,13 @@ ApiResponse ServeApi::events(ApiRequest& request) const {
     auto article = read_article(request);
     if (const auto* bad = std::get_if<BadRequest>(&article)) return error(400, bad->message);
     const auto& doc = std::get<extract::Document>(article);
-    const auto mentions = geoparser_.parse(doc);
+    const auto tokenized = extract::tokenize_and_fold(doc.text);
+    const auto mentions = geoparser_.parse(doc, tokenized);
     std::vector<output::MentionRecord> records;
     for (const auto& m : mentions) {
         if (m.place && m.kind == extract::MentionKind::literal) records.push_back({doc.id, m});
     }
-    const auto events = extract::extract_events(doc, mentions, event_lexicon_, casualty_lexicon_);
+    const auto events = extract::extract_events(doc, tokenized, mentions, event_lexicon_, casualty_lexicon_);
     const auto layers = output::event_layers(events, records, gazetteer_, {});
     const auto layer = std::find_if(layers.begin(), layers.end(), [](const output::LayerData& l) { return l.first.name == "events"; });
     if (layer == layers.end()) return error(500, "internal error: no events layer");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include <fmt/format.h>
@@ -10,7 +11,6 @@
 #include "extract/token.hpp"
 #include "extract/word_list.hpp"
 #include "gazetteer/error.hpp"
-#include "gazetteer/fold.hpp"
 #include "gazetteer/line_reader.hpp"
 
 namespace extract {
@@ -61,13 +61,14 @@ bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::vector<Word> split_words(std::string_view text) {
-    const auto tokens = tokenize(text);
+// The words of tokens [first, last) of `text` (tokenized: tokenize_and_fold(text)).
+std::vector<Word> split_words(std::string_view text, const TokenizedText& tokenized, std::size_t first, std::size_t last) {
+    const auto& tokens = tokenized.tokens;
     std::vector<Word> words;
-    words.reserve(tokens.size());
+    words.reserve(last - first);
     auto raw = [&](std::size_t k) { return tokens[k].text(text); };
-    auto glued = [&](std::size_t k) { return k < tokens.size() && !tokens[k].is(Token::space_before); };
-    for (std::size_t k = 0; k < tokens.size(); ++k) {
+    auto glued = [&](std::size_t k) { return k < last && !tokens[k].is(Token::space_before); };
+    for (std::size_t k = first; k < last; ++k) {
         Word w;
         w.space_before = tokens[k].is(Token::space_before);
         if (!tokens[k].is(Token::word)) {
@@ -94,7 +95,7 @@ std::vector<Word> split_words(std::string_view text) {
                 k += 2;
             }
         } else {
-            w.text = gazetteer::fold_name(raw(k));
+            w.text = tokenized.folded[k];
         }
         w.hash = TextHash::of(w.text);
         words.push_back(std::move(w));
@@ -102,15 +103,74 @@ std::vector<Word> split_words(std::string_view text) {
     return words;
 }
 
-bool is_punct(const std::vector<Word>& w, std::size_t i, std::string_view p) { return i < w.size() && !w[i].is_word && w[i].text == p; }
-bool is_word(const std::vector<Word>& w, std::size_t i, std::string_view text) { return i < w.size() && w[i].is_word && w[i].text == text; }
-bool is_hyphen(const std::vector<Word>& w, std::size_t i) {
+// (Seq: the words of split_words, before or after phrases were found at them.)
+template <typename Seq>
+bool is_punct(const Seq& w, std::size_t i, std::string_view p) { return i < w.size() && !w[i].is_word && w[i].text == p; }
+template <typename Seq>
+bool is_word(const Seq& w, std::size_t i, std::string_view text) { return i < w.size() && w[i].is_word && w[i].text == text; }
+template <typename Seq>
+bool is_hyphen(const Seq& w, std::size_t i) {
     return i < w.size() && !w[i].is_word && (w[i].text == "-" || w[i].text == "\u2010" || w[i].text == "\u2011");
 }
 // A hyphen joining two words ("twenty-one", "12-year-old").
-bool is_joining_hyphen(const std::vector<Word>& w, std::size_t i) {
+template <typename Seq>
+bool is_joining_hyphen(const Seq& w, std::size_t i) {
     return is_hyphen(w, i) && !w[i].space_before && i + 1 < w.size() && w[i + 1].is_word && !w[i + 1].space_before;
 }
+
+// The words of a sentence with the listed phrases starting at each: found once per word, so
+// that the many questions asked at a word ("a qualifier here?", "a casualty word here?") probe
+// the lists no more.
+class Words {
+public:
+    struct Found {
+        const CasualtyLexicon::Entry* entry = nullptr;
+        std::size_t end = 0;  // one past the phrase's last word
+    };
+
+    Words(std::vector<Word> words, const CasualtyLexicon& lx) : w_(std::move(words)), begin_(w_.size() + 1, 0), alone_(w_.size()) {
+        std::string key;
+        for (std::size_t i = 0; i < w_.size(); ++i) {
+            begin_[i] = found_.size();
+            if (!w_[i].is_word) continue;
+            // words may be joined by hyphens: "so-called"
+            TextHash hash;
+            std::size_t k = i;
+            key.clear();
+            for (std::size_t n = 0; n < lx.longest_phrase() && k < w_.size() && w_[k].is_word; ++n) {
+                if (n > 0) key.push_back(' ');
+                key += w_[k].text;
+                hash = n > 0 ? hash.then_word(w_[k].hash) : w_[k].hash;
+                ++k;
+                const auto* slot = lx.probe(key, hash.value);
+                if (!slot) break;
+                if (slot->value) {
+                    found_.push_back({&*slot->value, k});
+                    if (n == 0) alone_[i] = &*slot->value;
+                }
+                if (!slot->prefix) break;
+                if (is_joining_hyphen(w_, k)) ++k;
+            }
+        }
+        begin_[w_.size()] = found_.size();
+    }
+
+    std::size_t size() const noexcept { return w_.size(); }
+    const Word& operator[](std::size_t i) const noexcept { return w_[i]; }
+    /// The entry of word i alone, or nullptr.
+    const CasualtyLexicon::Entry* alone(std::size_t i) const noexcept { return i < w_.size() ? alone_[i] : nullptr; }
+    /// The listed phrases starting at word i, shortest first.
+    std::span<const Found> starting(std::size_t i) const noexcept {
+        if (i >= w_.size()) return {};
+        return {found_.data() + begin_[i], begin_[i + 1] - begin_[i]};
+    }
+
+private:
+    std::vector<Word> w_;
+    std::vector<std::size_t> begin_;  // per word: its first entry in found_
+    std::vector<const CasualtyLexicon::Entry*> alone_;
+    std::vector<Found> found_;
+};
 
 // ---- phrase matching -------------------------------------------------------------------------
 
@@ -124,28 +184,17 @@ struct PhraseMatch {
 // The longest listed phrase starting at word i that passes `test` (words may be joined by
 // hyphens: "so-called").
 template <typename EntryTest>
-PhraseMatch longest_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx, const EntryTest& test) {
-    PhraseMatch best;
-    std::string key;
-    std::size_t k = i;
-    TextHash hash;
-    for (std::size_t n = 0; n < lx.longest_phrase() && k < w.size() && w[k].is_word; ++n) {
-        if (n > 0) key.push_back(' ');
-        key += w[k].text;
-        hash = n > 0 ? hash.then_word(w[k].hash) : w[k].hash;
-        ++k;
-        const auto* slot = lx.probe(key, hash.value);
-        if (!slot) break;
-        if (slot->value && test(*slot->value)) best = {&*slot->value, k};
-        if (!slot->prefix) break;
-        if (is_joining_hyphen(w, k)) ++k;
+PhraseMatch longest_at(const Words& w, std::size_t i, const CasualtyLexicon&, const EntryTest& test) {
+    const auto found = w.starting(i);
+    for (auto it = found.rbegin(); it != found.rend(); ++it) {
+        if (test(*it->entry)) return {it->entry, it->end};
     }
-    return best;
+    return {};
 }
 
 // Whether a listed phrase passing `test` ends right before word `end`.
 template <typename EntryTest>
-bool phrase_ends_at(const std::vector<Word>& w, std::size_t end, const CasualtyLexicon& lx, const EntryTest& test) {
+bool phrase_ends_at(const Words& w, std::size_t end, const CasualtyLexicon& lx, const EntryTest& test) {
     for (std::size_t n = 1; n <= lx.longest_phrase() && n <= end; ++n) {
         if (const auto m = longest_at(w, end - n, lx, test); m && m.end == end) return true;
     }
@@ -165,16 +214,16 @@ bool checked_mul(std::uint64_t a, std::uint64_t b, std::uint64_t& out) {
     return true;
 }
 
-const CasualtyLexicon::Entry* number_word(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+const CasualtyLexicon::Entry* number_word(const Words& w, std::size_t i, const CasualtyLexicon&) {
     if (i >= w.size() || !w[i].is_word || w[i].digits) return nullptr;
-    const auto* e = lx.lookup(w[i].text);
+    const auto* e = w.alone(i);
     return e && e->number ? e : nullptr;
 }
 
 bool is_multiplier(const CasualtyLexicon::Entry* e) { return e && e->number_role != CasualtyLexicon::NumberRole::add; }
 
 // "54", "1,200", "1.2 million", "3 dozen".
-std::optional<CountMatch> digits_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+std::optional<CountMatch> digits_at(const Words& w, std::size_t i, const CasualtyLexicon& lx) {
     if (i >= w.size() || !w[i].digits || w[i].text.size() > 15) return std::nullopt;
     std::uint64_t value = 0;
     std::from_chars(w[i].text.data(), w[i].text.data() + w[i].text.size(), value);
@@ -193,7 +242,7 @@ std::optional<CountMatch> digits_at(const std::vector<Word>& w, std::size_t i, c
 }
 
 // "four", "twenty-one", "a hundred", "two hundred and fifty", "three thousand".
-std::optional<CountMatch> words_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+std::optional<CountMatch> words_at(const Words& w, std::size_t i, const CasualtyLexicon& lx) {
     using Role = CasualtyLexicon::NumberRole;
     std::uint64_t total = 0, current = 0;
     enum class Last { none, one, add, tens, multiply, scale } last = Last::none;
@@ -240,7 +289,7 @@ std::optional<CountMatch> words_at(const std::vector<Word>& w, std::size_t i, co
 }
 
 // "dozens", "a few", "several hundred", "hundreds of thousands".
-std::optional<CountMatch> vague_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+std::optional<CountMatch> vague_at(const Words& w, std::size_t i, const CasualtyLexicon& lx) {
     const auto m = longest_at(w, i, lx, [](const auto& e) { return e.vague.has_value(); });
     if (!m) return std::nullopt;
     CountValue count = *m.entry->vague;
@@ -259,7 +308,7 @@ std::optional<CountMatch> vague_at(const std::vector<Word>& w, std::size_t i, co
 }
 
 // A number without qualifiers: the longest of the three forms (a vague phrase on a tie).
-std::optional<CountMatch> core_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+std::optional<CountMatch> core_at(const Words& w, std::size_t i, const CasualtyLexicon& lx) {
     std::optional<CountMatch> best = vague_at(w, i, lx);
     for (auto candidate : {digits_at(w, i, lx), words_at(w, i, lx)}) {
         if (candidate && (!best || candidate->end > best->end)) best = candidate;
@@ -268,7 +317,7 @@ std::optional<CountMatch> core_at(const std::vector<Word>& w, std::size_t i, con
 }
 
 // A whole count phrase starting at word i: qualifiers, number, range.
-std::optional<CountMatch> count_at(const std::vector<Word>& w, std::size_t i, const CasualtyLexicon& lx) {
+std::optional<CountMatch> count_at(const Words& w, std::size_t i, const CasualtyLexicon& lx) {
     if (i >= w.size() || !w[i].is_word) return std::nullopt;
     if (is_word(w, i, "between")) {
         const auto low = core_at(w, i + 1, lx);
@@ -332,7 +381,7 @@ bool has_cue(const CasualtyLexicon::Entry& e, CasualtyLexicon::Cue c) { return e
 
 // Links a count to a casualty word after it ("54 people, including five children, had been
 // killed"). Returns the outcome and the counts added up, or nullopt.
-std::optional<Finding> link_forward(const std::vector<Word>& w, Counts& counts, std::size_t c, const CasualtyLexicon& lx) {
+std::optional<Finding> link_forward(const Words& w, Counts& counts, std::size_t c, const CasualtyLexicon& lx) {
     using Cue = CasualtyLexicon::Cue;
     constexpr int kMaxWords = 8;         // noun phrase and auxiliaries between the count and the word
     constexpr std::size_t kMaxReach = 40;  // tokens, subset clauses included
@@ -474,21 +523,29 @@ CasualtyLexicon CasualtyLexicon::load(const std::filesystem::path& dir) {
 // ---- public functions ------------------------------------------------------------------------
 
 std::optional<CountValue> parse_count(std::string_view phrase, const CasualtyLexicon& lexicon) {
-    const auto words = split_words(phrase);
+    const auto tokenized = tokenize_and_fold(phrase);
+    const Words words(split_words(phrase, tokenized, 0, tokenized.tokens.size()), lexicon);
     const auto m = count_at(words, 0, lexicon);
     if (!m || m->end != words.size()) return std::nullopt;
     return m->count;
 }
 
 CasualtyCounts find_casualties(std::string_view sentence, const CasualtyLexicon& lexicon) {
+    const auto tokenized = tokenize_and_fold(sentence);
+    return find_casualties(sentence, tokenized, 0, tokenized.tokens.size(), lexicon);
+}
+
+CasualtyCounts find_casualties(std::string_view text, const TokenizedText& tokenized, std::size_t first_token,
+                               std::size_t last_token, const CasualtyLexicon& lexicon) {
     using Cue = CasualtyLexicon::Cue;
     const auto& lx = lexicon;
-    const auto w = split_words(sentence);
+    auto words = split_words(text, tokenized, first_token, last_token);
     CasualtyCounts result;
     // Every finding needs a count: a clause without digits or a count word has none.
-    if (std::none_of(w.begin(), w.end(), [&](const Word& x) { return x.is_word && (x.digits || lx.may_start_count(x.text)); })) {
+    if (std::none_of(words.begin(), words.end(), [&](const Word& x) { return x.is_word && (x.digits || lx.may_start_count(x.text)); })) {
         return result;
     }
+    const Words w(std::move(words), lx);
 
     Counts counts;
     counts.starting.assign(w.size(), std::string::npos);

@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "extract/phrase_table.hpp"
+#include "extract/token.hpp"
 
 namespace extract {
 
@@ -137,5 +138,10 @@ std::optional<CountValue> parse_count(std::string_view phrase, const CasualtyLex
 /// sentence, whether or not a count was found. Never throws except std::bad_alloc; linear in the
 /// length of the sentence.
 CasualtyCounts find_casualties(std::string_view sentence, const CasualtyLexicon& lexicon);
+
+/// find_casualties on the text of tokens [first_token, last_token) of `text`, already tokenized
+/// (tokenize_and_fold(text)): the same answer, without tokenizing again.
+CasualtyCounts find_casualties(std::string_view text, const TokenizedText& tokenized, std::size_t first_token,
+                               std::size_t last_token, const CasualtyLexicon& lexicon);
 
 }  // namespace extract

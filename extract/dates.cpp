@@ -97,17 +97,12 @@ struct DateWord {
     bool space_before = false;
 };
 
-// The tokens of `text`, their texts viewed in `lower` (the text in ASCII lower case: same byte
-// offsets).
-std::vector<DateWord> date_words(std::string_view text, std::string& lower) {
-    lower.assign(text);
-    for (auto& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    }
-    const auto tokens = tokenize(text);
+// Tokens [first, last) of a text, their texts viewed in `lower` (the text in ASCII lower case).
+std::vector<DateWord> date_words(std::string_view lower, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
     std::vector<DateWord> words;
-    words.reserve(tokens.size());
-    for (const auto& t : tokens) {
+    words.reserve(last - first);
+    for (std::size_t k = first; k < last; ++k) {
+        const auto& t = tokens[k];
         DateWord w;
         w.text = t.text(lower);
         w.is_word = t.is(Token::word);
@@ -454,9 +449,22 @@ private:
 }  // namespace
 
 std::optional<EventDate> resolve_date(std::string_view text, std::optional<CivilDate> published) {
+    const auto tokens = tokenize(text);
+    return resolve_date(ascii_lower(text), tokens, 0, tokens.size(), published);
+}
+
+std::string ascii_lower(std::string_view text) {
+    std::string lower(text);
+    for (auto& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    return lower;
+}
+
+std::optional<EventDate> resolve_date(std::string_view lower, const std::vector<Token>& tokens, std::size_t first_token,
+                                      std::size_t last_token, std::optional<CivilDate> published) {
     if (published && !published->is_valid()) published.reset();
-    std::string lower;
-    const auto words = date_words(text, lower);
+    const auto words = date_words(lower, tokens, first_token, last_token);
     return DateReader(words, published).read();
 }
 

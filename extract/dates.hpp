@@ -7,6 +7,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "extract/token.hpp"
 
 namespace extract {
 
@@ -96,5 +99,14 @@ struct EventDate {
 /// is not given (never an invented date). A `published` that is not a valid date counts as none.
 /// Never throws except std::bad_alloc; linear in the length of the text.
 std::optional<EventDate> resolve_date(std::string_view text, std::optional<CivilDate> published);
+
+/// `text` with ASCII letters in lower case (the same length and byte offsets).
+std::string ascii_lower(std::string_view text);
+
+/// resolve_date on the text of tokens [first_token, last_token) of a text already tokenized
+/// (extract::tokenize), given that text in lower case (ascii_lower): the same answer, without
+/// tokenizing again.
+std::optional<EventDate> resolve_date(std::string_view lower, const std::vector<Token>& tokens, std::size_t first_token,
+                                      std::size_t last_token, std::optional<CivilDate> published);
 
 }  // namespace extract

@@ -71,9 +71,10 @@ EventCoding code_event(const std::vector<Word>& words, const Sentence& part, con
 }
 
 std::optional<EventCoding> classify_snippet(std::string_view text, const EventLexicon& lex, std::string* trigger_text) {
+    const auto tokenized = tokenize_and_fold(text);
     std::vector<Word> words;
     std::vector<Sentence> sentences;
-    split_sentences(text, words, sentences);
+    split_sentences(text, tokenized, words, sentences);
     const TriggerMatch* best = nullptr;
     const Sentence* best_sentence = nullptr;
     std::vector<std::vector<TriggerMatch>> kept;  // keeps the matches alive

@@ -192,6 +192,14 @@ std::vector<std::pair<std::size_t, std::size_t>> segments(const std::vector<std:
     return out;
 }
 
+// Tokens [first, last) of the bytes [begin, end) of the text, which start and end on tokens.
+std::pair<std::size_t, std::size_t> token_range(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
+    const auto starts_before = [](const Token& t, std::size_t offset) { return t.start < offset; };
+    const auto first = std::lower_bound(tokens.begin(), tokens.end(), begin, starts_before);
+    const auto last = std::lower_bound(first, tokens.end(), end, starts_before);
+    return {static_cast<std::size_t>(first - tokens.begin()), static_cast<std::size_t>(last - tokens.begin())};
+}
+
 std::string event_id(const Event& e) {
     std::string key = e.sub_event_type;
     key += '\x1f';
@@ -213,12 +221,23 @@ std::string event_id(const Event& e) {
 
 std::vector<Event> extract_events(const Document& doc, const std::vector<Mention>& mentions, const EventLexicon& lex,
                                   const CasualtyLexicon& casualty_lexicon) {
+    return extract_events(doc, tokenize_and_fold(doc.text), mentions, lex, casualty_lexicon);
+}
+
+std::vector<Event> extract_events(const Document& doc, const TokenizedText& tokenized, const std::vector<Mention>& mentions,
+                                  const EventLexicon& lex, const CasualtyLexicon& casualty_lexicon) {
     const std::string_view text = doc.text;
     std::vector<Word> words;
     std::vector<Sentence> sentences;
-    split_sentences(text, words, sentences);
+    split_sentences(text, tokenized, words, sentences);
     const CodepointIndex codepoints(text);
     const auto published = CivilDate::from_iso(doc.published);
+    const std::string lower = ascii_lower(text);
+    // the date of the text's bytes [begin, end)
+    const auto date_of = [&](std::size_t begin, std::size_t end) {
+        const auto [first, last] = token_range(tokenized.tokens, begin, end);
+        return resolve_date(lower, tokenized.tokens, first, last, published);
+    };
 
     std::vector<Event> events;
     std::optional<EventDate> story_date;
@@ -231,7 +250,7 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
     const auto story_date_before = [&](std::size_t end) {
         for (; dated < end; ++dated) {
             const auto& d = sentences[dated];
-            if (auto date = resolve_date(text.substr(d.begin, d.end - d.begin), published)) story_date = date;
+            if (auto date = date_of(d.begin, d.end)) story_date = date;
         }
     };
 
@@ -259,7 +278,7 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
         const auto triggers = live_triggers(words, s, lex, &cancelled);
         if (triggers.empty()) continue;
         story_date_before(si);
-        const auto sentence_date = resolve_date(sentence, published);
+        const auto sentence_date = date_of(s.begin, s.end);
         dated = si + 1;
         if (sentence_date) story_date = sentence_date;
         // a place in a prepositional phrase right after a cancelled trigger, and nearer to it than
@@ -333,7 +352,6 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
             part.last_word = parts[n].second;
             const std::size_t part_begin = found.size() == 1 ? s.begin : words[part.first_word].start;
             const std::size_t part_end = found.size() == 1 ? s.end : words[part.last_word - 1].end;
-            const std::string_view clause = text.substr(part_begin, part_end - part_begin);
             const std::size_t trigger_start = words[best.first].start;
             const std::size_t trigger_end = words[best.last - 1].end;
 
@@ -351,12 +369,13 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
             e.geo_precision = geo_precision(e.place, e.qualifier);
             e.where_prec = where_prec(e.place, e.qualifier);
 
-            const auto own_date = found.size() == 1 ? sentence_date : resolve_date(clause, published);
+            const auto own_date = found.size() == 1 ? sentence_date : date_of(part_begin, part_end);
             if (own_date) e.date = own_date;
             else if (story_date) e.date = story_date;
             else if (published) e.date = EventDate{published->plus_days(-6), *published, TimePrecision::week};
 
-            const auto counts = find_casualties(clause, casualty_lexicon);
+            const auto [clause_first, clause_last] = token_range(tokenized.tokens, part_begin, part_end);
+            const auto counts = find_casualties(text, tokenized, clause_first, clause_last, casualty_lexicon);
             if (counts.killed) e.fatalities = static_cast<std::int64_t>(counts.killed->value);
             if (counts.injured) e.injured = static_cast<std::int64_t>(counts.injured->value);
             e.fatalities_total_over_days = counts.total_over_days;

@@ -10,6 +10,7 @@
 #include "extract/event.hpp"
 #include "extract/event_lexicon.hpp"
 #include "extract/mention.hpp"
+#include "extract/token.hpp"
 
 namespace extract {
 
@@ -65,6 +66,10 @@ namespace extract {
 /// Events with the same id within the article are merged (merge_events). Returned in text
 /// order of their first report. Never throws except std::bad_alloc.
 std::vector<Event> extract_events(const Document& doc, const std::vector<Mention>& mentions,
+                                  const EventLexicon& events, const CasualtyLexicon& casualties);
+/// The same, on the document's tokens made beforehand (tokenize_and_fold(doc.text)), which the
+/// geoparser read too.
+std::vector<Event> extract_events(const Document& doc, const TokenizedText& tokenized, const std::vector<Mention>& mentions,
                                   const EventLexicon& events, const CasualtyLexicon& casualties);
 
 /// Merges events with the same event_id into one, kept at the position of its first

@@ -30,10 +30,12 @@ Geoparser::Geoparser(const gazetteer::Gazetteer& gazetteer, const Lexicon& lexic
 Geoparser::~Geoparser() = default;
 Geoparser::Geoparser(Geoparser&&) noexcept = default;
 
-std::vector<Mention> Geoparser::parse(const Document& doc) const {
+std::vector<Mention> Geoparser::parse(const Document& doc) const { return parse(doc, tokenize_and_fold(doc.text)); }
+
+std::vector<Mention> Geoparser::parse(const Document& doc, const TokenizedText& tokenized) const {
     const std::string_view text = doc.text;
-    const auto tokens = tokenize(text);
-    const auto folded = fold_tokens(text, tokens);
+    const auto& tokens = tokenized.tokens;
+    const auto& folded = tokenized.folded;
     const auto raws = recognize(text, tokens, folded, gazetteer_, lexicon_);
 
     std::vector<MentionEvidence> evidence(raws.size());

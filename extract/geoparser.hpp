@@ -7,6 +7,7 @@
 
 #include "extract/document.hpp"
 #include "extract/mention.hpp"
+#include "extract/token.hpp"
 #include "gazetteer/gazetteer.hpp"
 
 namespace extract {
@@ -28,6 +29,8 @@ public:
 
     /// All place mentions of the document, in text order. Never throws for any text.
     std::vector<Mention> parse(const Document& doc) const;
+    /// The same, on the document's tokens made beforehand (tokenize_and_fold(doc.text)).
+    std::vector<Mention> parse(const Document& doc, const TokenizedText& tokenized) const;
 
 private:
     const gazetteer::Gazetteer& gazetteer_;

@@ -369,19 +369,6 @@ private:
 
 }  // namespace
 
-FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens) {
-    FoldedTokens f;
-    f.arena.reserve(text.size());
-    f.offset.resize(tokens.size());
-    f.length.resize(tokens.size());
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        f.offset[i] = static_cast<std::uint32_t>(f.arena.size());
-        if (tokens[i].is(Token::word)) gazetteer::append_folded(tokens[i].text(text), f.arena);
-        f.length[i] = static_cast<std::uint32_t>(f.arena.size() - f.offset[i]);
-    }
-    return f;
-}
-
 std::vector<RawMention> recognize(std::string_view text, const std::vector<Token>& tokens, const FoldedTokens& folded,
                                   const gazetteer::Gazetteer& gazetteer, const Lexicon& lexicon) {
     return Recognizer(text, tokens, folded, gazetteer, lexicon).run();

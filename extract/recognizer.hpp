@@ -14,15 +14,6 @@
 
 namespace extract {
 
-/// Folded form of every word token, kept once per document.
-struct FoldedTokens {
-    std::string arena;
-    std::vector<std::uint32_t> offset;  ///< per token: start in arena
-    std::vector<std::uint32_t> length;  ///< per token: 0 for punctuation
-    std::string_view operator[](std::size_t i) const noexcept { return {arena.data() + offset[i], length[i]}; }
-};
-FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens);
-
 struct RawMention {
     std::size_t first = 0;  ///< token indices, inclusive
     std::size_t last = 0;

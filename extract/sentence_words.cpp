@@ -1,12 +1,12 @@
 #include "extract/sentence_words.hpp"
 
 #include "extract/token.hpp"
-#include "gazetteer/fold.hpp"
 
 namespace extract {
 
-void split_sentences(std::string_view text, std::vector<Word>& words, std::vector<Sentence>& sentences) {
-    const auto tokens = tokenize(text);
+void split_sentences(std::string_view text, const TokenizedText& tokenized, std::vector<Word>& words,
+                     std::vector<Sentence>& sentences) {
+    const auto& tokens = tokenized.tokens;
     bool pending_break = false;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         const auto& t = tokens[k];
@@ -28,7 +28,7 @@ void split_sentences(std::string_view text, std::vector<Word>& words, std::vecto
             continue;
         }
         Word w;
-        w.folded = gazetteer::fold_name(t.text(text));
+        w.folded = tokenized.folded[k];
         w.hash = TextHash::of(w.folded);
         w.start = t.start;
         w.end = t.end;

@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "extract/phrase_table.hpp"
+#include "extract/token.hpp"
 
 namespace extract {
 
 /// A word of the text, folded (gazetteer::fold_name).
 struct Word {
-    std::string folded;
+    std::string_view folded;  // into the TokenizedText's arena
     TextHash hash;  // of folded
     std::size_t start = 0;  // byte offsets into the text
     std::size_t end = 0;
@@ -28,10 +29,12 @@ struct Sentence {
     std::size_t last_word = 0;
 };
 
-/// Splits `text` into words and sentences, at tokens flagged sentence_start (extract::tokenize:
-/// after '.', '!' or '?', and at every line break) that follow white space, so "1.5" stays
-/// whole. Abbreviations such as "Mr." end a sentence.
-void split_sentences(std::string_view text, std::vector<Word>& words, std::vector<Sentence>& sentences);
+/// Splits `text` (tokenized: tokenize_and_fold(text)) into words and sentences, at tokens
+/// flagged sentence_start (extract::tokenize: after '.', '!' or '?', and at every line break)
+/// that follow white space, so "1.5" stays whole. Abbreviations such as "Mr." end a sentence.
+/// The words view `tokenized`'s folded forms: it must outlive them.
+void split_sentences(std::string_view text, const TokenizedText& tokenized, std::vector<Word>& words,
+                     std::vector<Sentence>& sentences);
 
 /// A phrase of one of the lists found at words [first, last).
 template <typename T>

@@ -2,6 +2,7 @@
 // Tokens of an article: words (split at hyphens, with "'s" split off) and punctuation, with
 // byte offsets and the case and position facts the recogniser needs.
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,5 +31,22 @@ struct Token {
 /// Splits text into tokens. Linear in the text; never throws for any bytes (invalid UTF-8 is
 /// treated as punctuation).
 std::vector<Token> tokenize(std::string_view text);
+
+/// Folded form of every word token (gazetteer::fold_name), kept once per document.
+struct FoldedTokens {
+    std::string arena;
+    std::vector<std::uint32_t> offset;  ///< per token: start in arena
+    std::vector<std::uint32_t> length;  ///< per token: 0 for punctuation
+    std::string_view operator[](std::size_t i) const noexcept { return {arena.data() + offset[i], length[i]}; }
+};
+FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens);
+
+/// An article's tokens and their folded forms: made once, read by the geoparser and the event
+/// extractor alike.
+struct TokenizedText {
+    std::vector<Token> tokens;
+    FoldedTokens folded;
+};
+TokenizedText tokenize_and_fold(std::string_view text);
 
 }  // namespace extract

@@ -1,6 +1,7 @@
 #include <utf8proc.h>
 
 #include "extract/token.hpp"
+#include "gazetteer/fold.hpp"
 
 namespace extract {
 namespace {
@@ -179,6 +180,26 @@ std::vector<Token> tokenize(std::string_view text) {
     }
     mark_title_lines(text, tokens);
     return tokens;
+}
+
+FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens) {
+    FoldedTokens f;
+    f.arena.reserve(text.size());
+    f.offset.resize(tokens.size());
+    f.length.resize(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        f.offset[i] = static_cast<std::uint32_t>(f.arena.size());
+        if (tokens[i].is(Token::word)) gazetteer::append_folded(tokens[i].text(text), f.arena);
+        f.length[i] = static_cast<std::uint32_t>(f.arena.size() - f.offset[i]);
+    }
+    return f;
+}
+
+TokenizedText tokenize_and_fold(std::string_view text) {
+    TokenizedText t;
+    t.tokens = tokenize(text);
+    t.folded = fold_tokens(text, t.tokens);
+    return t;
 }
 
 }  // namespace extract
