@@ -53,7 +53,14 @@ std::string CivilDate::to_iso() const {
     if (!is_valid() || year < 0 || year > 9999) {
         throw std::invalid_argument(fmt::format("not a date ISO 8601 can write as YYYY-MM-DD: year {}, month {}, day {}", year, month, day));
     }
-    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    std::string iso = "0000-00-00";
+    const auto put = [&iso](std::size_t end, int value) {
+        for (std::size_t i = end; value > 0; value /= 10) iso[--i] = static_cast<char>('0' + value % 10);
+    };
+    put(4, year);
+    put(7, month);
+    put(10, day);
+    return iso;
 }
 
 // Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms": days_from_civil.

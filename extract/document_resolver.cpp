@@ -83,12 +83,12 @@ public:
                 const auto place = gaz.place(p.place());
                 cs.push_back(Candidate{p, place, gazetteer::candidate_score(place, p.kind())});
             }
+            std::stable_sort(cs.begin(), cs.end(), [](const Candidate& a, const Candidate& b) { return a.prior > b.prior; });
+            if (cs.size() > kMaxCandidates) cs.resize(kMaxCandidates);
             for (auto& c : cs) {
                 set_unit_vector(c);
                 c.coarse = is_coarse(c.place);
             }
-            std::stable_sort(cs.begin(), cs.end(), [](const Candidate& a, const Candidate& b) { return a.prior > b.prior; });
-            if (cs.size() > kMaxCandidates) cs.resize(kMaxCandidates);
         }
     }
 

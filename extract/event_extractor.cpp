@@ -212,7 +212,10 @@ std::string event_id(const Event& e) {
         key += '\x1f';
         key += e.date->end.to_iso();
     }
-    return fmt::format("{:016x}", gazetteer::hash_key(key));
+    std::string id(16, '0');
+    auto h = gazetteer::hash_key(key);
+    for (std::size_t i = 16; i-- > 0; h >>= 4) id[i] = "0123456789abcdef"[h & 0xf];
+    return id;
 }
 
 }  // namespace

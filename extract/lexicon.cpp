@@ -13,10 +13,34 @@ namespace extract {
 
 Lexicon::WordInfo& Lexicon::entry(std::string_view folded) { return words_[gazetteer::hash_key(folded)]; }
 
+namespace {
+constexpr std::uint64_t kFibonacci = 0x9E3779B97F4A7C15ULL;
+}  // namespace
+
+void Lexicon::index() {
+    std::size_t size = 16;
+    shift_ = 60;
+    while (size < 2 * words_.size()) {
+        size *= 2;
+        --shift_;
+    }
+    table_.assign(size, Cell{});
+    for (const auto& [key, info] : words_) {
+        std::size_t i = (key * kFibonacci) >> shift_;
+        while (table_[i].used) i = (i + 1) & (size - 1);
+        table_[i] = Cell{key, true, info};
+    }
+    words_.clear();
+}
+
 const Lexicon::WordInfo& Lexicon::info(std::string_view folded) const noexcept {
     static const WordInfo none;
-    const auto it = words_.find(gazetteer::hash_key(folded));
-    return it == words_.end() ? none : it->second;
+    if (table_.empty()) return none;
+    const std::uint64_t key = gazetteer::hash_key(folded);
+    for (std::size_t i = (key * kFibonacci) >> shift_;; i = (i + 1) & (table_.size() - 1)) {
+        if (!table_[i].used) return none;
+        if (table_[i].key == key) return table_[i].info;
+    }
 }
 
 Lexicon Lexicon::load(const std::filesystem::path& dir) {
@@ -61,6 +85,7 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
         e.flags |= W::area_part;
         e.surroundings = it->second;
     });
+    lx.index();
     return lx;
 }
 

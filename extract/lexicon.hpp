@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 #include <cstdint>
 
 #include "extract/mention.hpp"
@@ -63,7 +64,16 @@ public:
 
 private:
     WordInfo& entry(std::string_view folded);
-    std::unordered_map<std::uint64_t, WordInfo> words_;
+    void index();  // fills table_ from words_
+
+    struct Cell {
+        std::uint64_t key = 0;
+        bool used = false;
+        WordInfo info;
+    };
+    std::unordered_map<std::uint64_t, WordInfo> words_;  // while loading
+    std::vector<Cell> table_;  // open addressing by Fibonacci hashing, at most half full
+    int shift_ = 64;
 };
 
 }  // namespace extract

@@ -7,11 +7,20 @@
 namespace output {
 namespace {
 
+bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+
 // A JSON string: quotes, backslashes and control characters escaped; the text is valid UTF-8
 // (the input reader repairs it), written as is.
 void append_string(std::string& out, std::string_view s) {
     out.push_back('"');
-    for (const char c : s) {
+    // runs of characters that need no escape are copied at once
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t j = i;
+        while (j < s.size() && !needs_escape(s[j])) ++j;
+        out.append(s.data() + i, j - i);
+        if (j == s.size()) break;
+        const char c = s[j];
+        i = j + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -20,18 +29,18 @@ void append_string(std::string& out, std::string_view s) {
         case '\t': out += "\\t"; break;
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
-            else out.push_back(c);
+        default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c)); break;
         }
     }
     out.push_back('"');
 }
 
+// A key (the fixed names below: nothing to escape).
 void append_key(std::string& out, std::string_view key, bool first = false) {
     if (!first) out.push_back(',');
-    append_string(out, key);
-    out.push_back(':');
+    out.push_back('"');
+    out.append(key);
+    out += "\":";
 }
 
 // Numbers as the shortest text that reads back to the same double (what JSON libraries write).
@@ -40,9 +49,9 @@ void append_number(std::string& out, double v) {
         out += "null";
         return;
     }
-    const auto text = fmt::format("{}", v);
-    out += text;
-    if (text.find_first_of(".eEn") == std::string::npos) out += ".0";
+    const std::size_t start = out.size();
+    fmt::format_to(std::back_inserter(out), "{}", v);
+    if (std::string_view(out).substr(start).find_first_of(".eEn") == std::string_view::npos) out += ".0";
 }
 
 }  // namespace
