@@ -515,7 +515,7 @@ CasualtyLexicon CasualtyLexicon::load(const std::filesystem::path& dir) {
         entry(f[0]).cues |= it->second;
     });
     lx.phrases_.for_each([&](const std::string& phrase, const Entry& e) {
-        if (e.number || e.vague) lx.count_starts_.insert(phrase.substr(0, phrase.find(' ')));
+        if (e.number || e.vague) lx.count_starts_.add(phrase.substr(0, phrase.find(' ')), true);
     });
     return lx;
 }
@@ -542,7 +542,7 @@ CasualtyCounts find_casualties(std::string_view text, const TokenizedText& token
     auto words = split_words(text, tokenized, first_token, last_token);
     CasualtyCounts result;
     // Every finding needs a count: a clause without digits or a count word has none.
-    if (std::none_of(words.begin(), words.end(), [&](const Word& x) { return x.is_word && (x.digits || lx.may_start_count(x.text)); })) {
+    if (std::none_of(words.begin(), words.end(), [&](const Word& x) { return x.is_word && (x.digits || lx.may_start_count(x.text, x.hash.value)); })) {
         return result;
     }
     const Words w(std::move(words), lx);

@@ -13,7 +13,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "extract/phrase_table.hpp"
 #include "extract/token.hpp"
@@ -100,13 +99,16 @@ public:
 
     /// True when a count may start at this folded word: the first word of a number or vague
     /// count phrase ("four", "dozens", "tens of thousands"). Digits are checked apart.
-    bool may_start_count(std::string_view folded_word) const noexcept {
-        return count_starts_.find(folded_word) != count_starts_.end();
+    bool may_start_count(std::string_view folded_word) const noexcept { return count_starts_.find(folded_word) != nullptr; }
+    /// The same, given the word's hash (TextHash::of(folded_word).value).
+    bool may_start_count(std::string_view folded_word, std::uint64_t hash) const noexcept {
+        const auto* slot = count_starts_.probe(folded_word, hash);
+        return slot && slot->value;
     }
 
 private:
     PhraseTable<Entry> phrases_;
-    std::unordered_set<std::string, StringHash, std::equal_to<>> count_starts_;
+    PhraseTable<bool> count_starts_;
 };
 
 /// The count named by `phrase`, which must be a number phrase and nothing else (leading and

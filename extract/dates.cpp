@@ -1,5 +1,6 @@
 #include "extract/dates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <unordered_set>
@@ -292,14 +293,23 @@ private:
     static bool may_start(const DateWord& w) {
         if (!w.is_word) return false;
         if (w.text.front() >= '0' && w.text.front() <= '9') return true;
-        static const std::unordered_set<std::string_view> kStarts = [] {
-            std::unordered_set<std::string_view> starts;
-            for (const auto& r : kRelative) starts.insert(r.words[0]);
-            for (const auto& d : kWeekdays) starts.insert(d);
-            for (const auto& m : kMonths) starts.insert(m.name);
+        struct Starts {
+            std::unordered_set<std::string_view> words;
+            std::size_t shortest = std::string_view::npos, longest = 0;
+            void add(std::string_view s) {
+                words.insert(s);
+                shortest = std::min(shortest, s.size());
+                longest = std::max(longest, s.size());
+            }
+        };
+        static const Starts kStarts = [] {
+            Starts starts;
+            for (const auto& r : kRelative) starts.add(r.words[0]);
+            for (const auto& d : kWeekdays) starts.add(d);
+            for (const auto& m : kMonths) starts.add(m.name);
             return starts;
         }();
-        return kStarts.count(w.text) != 0;
+        return w.text.size() >= kStarts.shortest && w.text.size() <= kStarts.longest && kStarts.words.count(w.text) != 0;
     }
 
     std::optional<Match> relative_at(std::size_t i) const {

@@ -16,6 +16,7 @@ packages=(
   nlohmann-json3-dev                           # JSON output
   libcpp-httplib-dev                           # HTTP server of `serve` (and the tests' client)
   libpugixml-dev                               # the evaluation corpora's XML
+  libgoogle-perftools-dev                      # tcmalloc: a faster allocator for the program
   catch2                                       # unit tests
   libbenchmark-dev                             # benchmarks
   chromium                                     # headless check of the HTML report (tests)
