@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
-#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -293,23 +292,27 @@ private:
     static bool may_start(const DateWord& w) {
         if (!w.is_word) return false;
         if (w.text.front() >= '0' && w.text.front() <= '9') return true;
-        struct Starts {
-            std::unordered_set<std::string_view> words;
-            std::size_t shortest = std::string_view::npos, longest = 0;
-            void add(std::string_view s) {
-                words.insert(s);
-                shortest = std::min(shortest, s.size());
-                longest = std::max(longest, s.size());
-            }
-        };
-        static const Starts kStarts = [] {
-            Starts starts;
-            for (const auto& r : kRelative) starts.add(r.words[0]);
-            for (const auto& d : kWeekdays) starts.add(d);
-            for (const auto& m : kMonths) starts.add(m.name);
-            return starts;
+        // the words by first letter and length: most words of a text have no bucket, the rest
+        // compare with a few
+        constexpr std::size_t kLongest = 16;
+        using Buckets = std::array<std::vector<std::string_view>, 26 * kLongest>;
+        static const Buckets kStarts = [] {
+            Buckets b;
+            const auto add = [&b](std::string_view s) {
+                if (s.size() >= kLongest || s.front() < 'a' || s.front() > 'z') throw std::logic_error("date word out of range");
+                b[static_cast<std::size_t>(s.front() - 'a') * kLongest + s.size()].push_back(s);
+            };
+            for (const auto& r : kRelative) add(r.words[0]);
+            for (const auto& d : kWeekdays) add(d);
+            for (const auto& m : kMonths) add(m.name);
+            return b;
         }();
-        return w.text.size() >= kStarts.shortest && w.text.size() <= kStarts.longest && kStarts.words.count(w.text) != 0;
+        const char first = w.text.front();
+        if (first < 'a' || first > 'z' || w.text.size() >= kLongest) return false;
+        for (const auto s : kStarts[static_cast<std::size_t>(first - 'a') * kLongest + w.text.size()]) {
+            if (s == w.text) return true;
+        }
+        return false;
     }
 
     std::optional<Match> relative_at(std::size_t i) const {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
-#include <deque>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "gazetteer/rank.hpp"
@@ -62,11 +62,59 @@ void set_unit_vector(Candidate& c) {
 // Great-circle distance in km from the dot product of two unit vectors.
 double km_from_dot(double dot) { return geo::kEarthRadiusKm * std::acos(std::clamp(dot, -1.0, 1.0)); }
 
+// The candidates of a list of postings, best prior first, at most kMaxCandidates.
+std::vector<Candidate> candidates_of(std::span<const gazetteer::Posting> postings, const gazetteer::Gazetteer& gaz) {
+    std::vector<Candidate> cs;
+    cs.reserve(postings.size());
+    for (const auto p : postings) {
+        const auto place = gaz.place(p.place());
+        cs.push_back(Candidate{p, place, gazetteer::candidate_score(place, p.kind())});
+    }
+    std::stable_sort(cs.begin(), cs.end(), [](const Candidate& a, const Candidate& b) { return a.prior > b.prior; });
+    if (cs.size() > kMaxCandidates) cs.resize(kMaxCandidates);
+    for (auto& c : cs) {
+        set_unit_vector(c);
+        c.coarse = is_coarse(c.place);
+    }
+    return cs;
+}
+
+// A memo of candidate lists by postings, one a thread: news names the same places in article
+// after article, and a list costs a place view, a prior, a sort and a unit vector a candidate.
+// Bounded (emptied when full) and tied to one gazetteer (Gazetteer::instance()), whose places
+// the lists view.
+class CandidateMemo {
+public:
+    /// Called before a document's first get(): the lists get() hands out stay valid until the
+    /// next call of this.
+    void start_document(const gazetteer::Gazetteer& gaz) {
+        if (gaz.instance() != gazetteer_ || lists_.size() >= kMaxLists) {
+            lists_.clear();
+            gazetteer_ = gaz.instance();
+        }
+    }
+
+    const std::vector<Candidate>& get(std::span<const gazetteer::Posting> postings, const gazetteer::Gazetteer& gaz) {
+        key_.assign(reinterpret_cast<const char*>(postings.data()), postings.size() * sizeof(gazetteer::Posting));
+        auto it = lists_.find(key_);
+        if (it == lists_.end()) it = lists_.emplace(key_, candidates_of(postings, gaz)).first;
+        return it->second;
+    }
+
+private:
+    static constexpr std::size_t kMaxLists = 8192;
+    std::uint64_t gazetteer_ = 0;
+    std::string key_;
+    std::unordered_map<std::string, std::vector<Candidate>> lists_;
+};
+
 class DocumentResolver {
 public:
     DocumentResolver(const std::vector<MentionEvidence>& mentions, const gazetteer::Gazetteer& gaz)
         : mentions_(mentions), gaz_(gaz), list_of_(mentions.size()), chosen_(mentions.size(), -1),
           confidence_(mentions.size(), 0.0), first_scores_(mentions.size()) {
+        thread_local CandidateMemo memo;
+        memo.start_document(gaz);
         // A name repeated in the document shares its candidates with its first mention.
         std::unordered_map<std::string_view, std::size_t> first_of;
         key_id_.resize(mentions.size());
@@ -78,17 +126,7 @@ public:
                 continue;
             }
             list_of_[i] = lists_.size();
-            auto& cs = lists_.emplace_back();
-            for (const auto p : mentions[i].raw->postings) {
-                const auto place = gaz.place(p.place());
-                cs.push_back(Candidate{p, place, gazetteer::candidate_score(place, p.kind())});
-            }
-            std::stable_sort(cs.begin(), cs.end(), [](const Candidate& a, const Candidate& b) { return a.prior > b.prior; });
-            if (cs.size() > kMaxCandidates) cs.resize(kMaxCandidates);
-            for (auto& c : cs) {
-                set_unit_vector(c);
-                c.coarse = is_coarse(c.place);
-            }
+            lists_.push_back(&memo.get(mentions[i].raw->postings, gaz));
         }
     }
 
@@ -133,7 +171,8 @@ private:
     // of its likely candidates; countries and demonyms vote for themselves at full weight.
     void compute_focus() {
         double total = 0.0;
-        for (const auto& cs : lists_) {
+        for (const auto* list : lists_) {
+            const auto& cs = *list;
             if (cs.empty()) continue;
             const auto& top = cs.front();
             if (top.place.feature_code.substr(0, 3) == "PCL" || top.posting.kind() == gazetteer::MatchKind::demonym) {
@@ -278,8 +317,8 @@ private:
     const std::vector<MentionEvidence>& mentions_;
     const gazetteer::Gazetteer& gaz_;
     // Candidate lists, one per distinct name of the document; list_of_[i] is mention i's.
-    const std::vector<Candidate>& cands(std::size_t i) const { return lists_[list_of_[i]]; }
-    std::deque<std::vector<Candidate>> lists_;
+    const std::vector<Candidate>& cands(std::size_t i) const { return *lists_[list_of_[i]]; }
+    std::vector<const std::vector<Candidate>*> lists_;  // in the thread's CandidateMemo
     std::vector<std::size_t> list_of_;
     std::vector<std::size_t> key_id_;  // the first mention with the same name
     std::vector<int> chosen_;

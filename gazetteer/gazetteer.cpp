@@ -1,6 +1,7 @@
 #include "gazetteer/gazetteer.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <pwd.h>
@@ -43,6 +44,8 @@ void check_schema(Database& db) {
 }  // namespace
 
 Gazetteer::Gazetteer(std::filesystem::path path) : path_(std::move(path)) {
+    static std::atomic<std::uint64_t> opened{0};
+    instance_ = ++opened;
     if (!std::filesystem::is_regular_file(path_)) {
         throw GazetteerError(fmt::format("no gazetteer at '{}'", path_.string()));
     }

@@ -66,6 +66,9 @@ public:
     /// True when the lookup index is memory-mapped from its index file, false when it was read
     /// into memory from the database (no index file, or one of another build).
     bool index_mapped() const noexcept { return static_cast<bool>(mapped_); }
+    /// A number no other Gazetteer opened by this process has: what callers that keep views of
+    /// its places between calls (per-thread memos) check that they still hold this one's.
+    std::uint64_t instance() const noexcept { return instance_; }
 
     /// What the database holds and where it came from (reads the database again).
     GazetteerInfo info() const;
@@ -93,6 +96,7 @@ private:
     NameIndex index_;
     std::map<std::string, Country, std::less<>> countries_;
     bool has_footprints_ = false;
+    std::uint64_t instance_ = 0;
 };
 
 /// Where the default gazetteer lives: $XDG_DATA_HOME/geoevents/gazetteer.sqlite, else

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace output {
@@ -49,9 +50,15 @@ void append_number(std::string& out, double v) {
         out += "null";
         return;
     }
-    const std::size_t start = out.size();
-    fmt::format_to(std::back_inserter(out), "{}", v);
-    if (std::string_view(out).substr(start).find_first_of(".eEn") == std::string_view::npos) out += ".0";
+    char buf[32];
+    const auto end = fmt::format_to(buf, FMT_COMPILE("{}"), v);  // shortest form; 32 bytes always suffice
+    out.append(buf, end);
+    if (std::string_view(buf, static_cast<std::size_t>(end - buf)).find_first_of(".eEn") == std::string_view::npos) out += ".0";
+}
+
+void append_integer(std::string& out, std::size_t v) {
+    const fmt::format_int text(v);
+    out.append(text.data(), text.size());
 }
 
 }  // namespace
@@ -62,9 +69,9 @@ void append_mention_json(std::string& out, const extract::Document& doc, const e
     append_key(out, "doc_id", true);
     append_string(out, doc.id);
     append_key(out, "start");
-    fmt::format_to(std::back_inserter(out), "{}", index.to_codepoint(m.start));
+    append_integer(out, index.to_codepoint(m.start));
     append_key(out, "end");
-    fmt::format_to(std::back_inserter(out), "{}", index.to_codepoint(m.end));
+    append_integer(out, index.to_codepoint(m.end));
     append_key(out, "text");
     append_string(out, m.text);
     append_key(out, "kind");
