@@ -8,6 +8,7 @@
 #include "extract/lexicon.hpp"
 #include "extract/mini_geoparser.hpp"
 #include "fixtures.hpp"
+#include "gazetteer/build.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/mini_gazetteer.hpp"
 
@@ -180,5 +181,56 @@ TEST_CASE("confidence is in [0, 1], 0 only when unresolved", "[extract][resolver
     }
     SECTION("the population baseline") {
         check_confidences(parse("Talks were held in Geneva, and storms hit Springfield and eastern Aleppo on Monday.", true));
+    }
+}
+
+namespace {
+
+// A one-file gazetteer in `dir` whose only places are the rows given.
+std::filesystem::path gazetteer_of(const testing::TempDir& dir, const std::string& name, const std::string& rows) {
+    testing::write_file(dir / (name + ".txt"), rows);
+    gazetteer::BuildOptions o;
+    o.output = dir / (name + ".sqlite");
+    o.geonames_files = {(dir / (name + ".txt")).string()};
+    gazetteer::build_gazetteer(o);
+    return o.output;
+}
+
+std::string first_place(const extract::Geoparser& geoparser, const std::string& text) {
+    extract::Document doc;
+    doc.id = "memo";
+    doc.text = text;
+    const auto ms = geoparser.parse(doc);
+    return ms.empty() ? std::string("(none)") : place_id(ms.front());
+}
+
+}  // namespace
+
+TEST_CASE("candidate lists kept between articles belong to the gazetteer they came from", "[resolver]") {
+    // Two places of one name in each gazetteer, under the same postings (places 0 and 1, primary
+    // names), the larger first in one and second in the other: a thread that parsed with the
+    // first must not rank the second's candidates with the first's.
+    testing::TempDir dir;
+    const auto lexicon = extract::Lexicon::load(extract::Lexicon::default_dir());
+    const std::string text = "Shelling hit Qaryatayn on Monday.";
+    const std::string small = "\tQaryatayn\tQaryatayn\t\t34.23\t37.24\tP\tPPL\tSY\t\t08\t\t\t\t300\t\t400\tAsia/Damascus\t2024-01-01\n";
+    const std::string large = "\tQaryatayn\tQaryatayn\t\t33.50\t36.30\tP\tPPLA\tSY\t\t08\t\t\t\t90000\t\t400\tAsia/Damascus\t2024-01-01\n";
+    const auto a = gazetteer_of(dir, "a", "7001" + small + "7002" + large);
+    const auto b = gazetteer_of(dir, "b", "7003" + large + "7004" + small);
+    {
+        const gazetteer::Gazetteer gaz(a);
+        CHECK(first_place(extract::Geoparser(gaz, lexicon), text) == "geonames:7002");
+    }
+    {
+        const gazetteer::Gazetteer gaz(b);  // may reuse the first one's memory
+        CHECK(first_place(extract::Geoparser(gaz, lexicon), text) == "geonames:7003");
+    }
+    const gazetteer::Gazetteer ga(a);
+    const gazetteer::Gazetteer gb(b);
+    const extract::Geoparser pa(ga, lexicon);
+    const extract::Geoparser pb(gb, lexicon);
+    for (int round = 0; round < 3; ++round) {  // alternating, each answer its own gazetteer's
+        CHECK(first_place(pa, text) == "geonames:7002");
+        CHECK(first_place(pb, text) == "geonames:7003");
     }
 }
