@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -65,5 +66,32 @@ TEST_CASE("process_in_order stops on an exception from the work or the sink and 
                                   }),
                               "disk full at d300");
         }
+    }
+}
+
+TEST_CASE("process_in_order works on the same threads from the first batch to the last", "[extract][parallel]") {
+    // What a thread keeps between documents (the geoparser's memo of candidate lists, the
+    // allocator's caches) lasts only as long as the thread: no new threads a batch.
+    testing::TempDir dir;
+    const auto path = write_articles(dir, 2000);  // many batches
+    for (const int threads : {2, 3}) {
+        INFO(threads);
+        static std::atomic<int> started{0};  // threads that ran the work, counted once each
+        started = 0;
+        extract::DocumentReader reader({path.string()}, {}, {});
+        std::size_t sunk = 0;
+        extract::process_in_order<int>(
+            reader, threads,
+            [](const extract::Document&) {
+                thread_local bool counted = false;  // a new thread starts uncounted, whatever its id
+                if (!counted) {
+                    counted = true;
+                    ++started;
+                }
+                return 1;
+            },
+            [&](const extract::Document&, int& r) { sunk += static_cast<std::size_t>(r); });
+        CHECK(sunk == 2000);
+        CHECK(started <= threads);
     }
 }
