@@ -48,6 +48,8 @@ struct Candidate {
     double prior = 0.0;
     double x = 0, y = 0, z = 0;  // unit vector: distances by dot product, without trigonometry per pair
     bool coarse = false;         // a country, region or first-level division: too large to be a neighbour
+    std::uint32_t country = 0;   // country_key() of the place's country code
+    std::uint64_t admin1 = 0;    // gazetteer::hash_key() of its admin1 code (0 when it has none)
 };
 
 constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
@@ -75,6 +77,8 @@ std::vector<Candidate> candidates_of(std::span<const gazetteer::Posting> posting
     for (auto& c : cs) {
         set_unit_vector(c);
         c.coarse = is_coarse(c.place);
+        c.country = country_key(c.place.country_code);
+        c.admin1 = c.place.admin1_code.empty() ? 0 : gazetteer::hash_key(c.place.admin1_code);
     }
     return cs;
 }
@@ -176,7 +180,7 @@ private:
             if (cs.empty()) continue;
             const auto& top = cs.front();
             if (top.place.feature_code.substr(0, 3) == "PCL" || top.posting.kind() == gazetteer::MatchKind::demonym) {
-                focus_[country_key(top.place.country_code)] += 1.0;
+                focus_[top.country] += 1.0;
                 total += 1.0;
                 continue;
             }
@@ -184,7 +188,7 @@ private:
             const std::size_t n = std::min<std::size_t>(cs.size(), 10);
             for (std::size_t c = 0; c < n; ++c) sum += std::exp(cs[c].prior - top.prior);
             for (std::size_t c = 0; c < n; ++c) {
-                focus_[country_key(cs[c].place.country_code)] += std::exp(cs[c].prior - top.prior) / sum;
+                focus_[cs[c].country] += std::exp(cs[c].prior - top.prior) / sum;
             }
             total += 1.0;
         }
@@ -210,7 +214,7 @@ private:
             for (std::size_t c = 0; c < n; ++c) {
                 const auto& p = cs[c].place;
                 if (p.admin1_code.empty() || p.feature_code.substr(0, 3) == "PCL") continue;
-                admin1_focus_[gazetteer::hash_key(p.admin1_code)] += std::exp(scores[c] - best) / sum;
+                admin1_focus_[cs[c].admin1] += std::exp(scores[c] - best) / sum;
             }
             total += 1.0;
         }
@@ -219,14 +223,14 @@ private:
         }
     }
 
-    double admin1_focus_of(const gazetteer::PlaceView& p) const {
-        if (p.admin1_code.empty()) return 0.0;
-        auto it = admin1_focus_.find(gazetteer::hash_key(p.admin1_code));
+    double admin1_focus_of(const Candidate& c) const {
+        if (c.place.admin1_code.empty()) return 0.0;
+        auto it = admin1_focus_.find(c.admin1);
         return it == admin1_focus_.end() ? 0.0 : it->second;
     }
 
-    double focus_of(std::string_view cc) const {
-        auto it = focus_.find(country_key(cc));
+    double focus_of(const Candidate& c) const {
+        auto it = focus_.find(c.country);
         return it == focus_.end() ? 0.0 : it->second;
     }
 
@@ -261,7 +265,7 @@ private:
         for (std::size_t c = 0; c < cs.size(); ++c) {
             const auto& p = cs[c].place;
             gazetteer::CandidateEvidence e;
-            e.country_focus = focus_of(p.country_code);
+            e.country_focus = focus_of(cs[c]);
             e.level = wanted(m.qualifier);
             e.is_container = m.is_container;
             e.statement_subject = m.statement_subject;
@@ -272,7 +276,7 @@ private:
             }
             if (use_proximity) {
                 e.nearest_km = nearest_other_km(i, cs[c]);
-                e.admin1_focus = admin1_focus_of(p);
+                e.admin1_focus = admin1_focus_of(cs[c]);
             }
             const auto namesake = gazetteer::namesake_place_inside(
                 p, cs, [](const Candidate& o) -> const gazetteer::PlaceView& { return o.place; });

@@ -33,10 +33,11 @@ void Lexicon::index() {
     words_.clear();
 }
 
-const Lexicon::WordInfo& Lexicon::info(std::string_view folded) const noexcept {
+const Lexicon::WordInfo& Lexicon::info(std::string_view folded) const noexcept { return info_by_key(gazetteer::hash_key(folded)); }
+
+const Lexicon::WordInfo& Lexicon::info_by_key(std::uint64_t key) const noexcept {
     static const WordInfo none;
     if (table_.empty()) return none;
-    const std::uint64_t key = gazetteer::hash_key(folded);
     for (std::size_t i = (key * kFibonacci) >> shift_;; i = (i + 1) & (table_.size() - 1)) {
         if (!table_[i].used) return none;
         if (table_[i].key == key) return table_[i].info;

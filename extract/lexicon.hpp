@@ -40,6 +40,8 @@ public:
     /// One hash probe per word (keys are gazetteer::hash_key of the folded form: 64 bits, so
     /// two list entries colliding is not a practical concern).
     const WordInfo& info(std::string_view folded) const noexcept;
+    /// The same, given gazetteer::hash_key(folded).
+    const WordInfo& info_by_key(std::uint64_t key) const noexcept;
 
     // All lookups take folded words (gazetteer::fold_name).
     bool is_person_title(std::string_view w) const { return info(w).has(WordInfo::person_title); }

@@ -154,7 +154,7 @@ private:
     // A capitalised word that is an ordinary word here: a function word starting a sentence
     // ("In", "The"), or one the document also writes in lower case.
     bool is_ordinary_word(std::size_t i) const {
-        return word(i).has(Lexicon::WordInfo::common_word) || contains_sorted(lowercase_words_, folded_[i]);
+        return word(i).has(Lexicon::WordInfo::common_word) || std::binary_search(lowercase_words_.begin(), lowercase_words_.end(), folded_.key[i]);
     }
 
     // The word before token i, skipping one period ("Mr. Jordan"); tokens_.size() if none.
@@ -211,7 +211,7 @@ private:
     // article names it in its body too, when a locative comes before it, or when it is a country,
     // region, capital or division.
     bool title_word_supported(const Span& s) const {
-        if (contains_sorted(body_capitalised_, folded_[s.first])) return true;
+        if (std::binary_search(body_capitalised_.begin(), body_capitalised_.end(), folded_.key[s.first])) return true;
         const auto p = previous_word(s.first);
         if (p < tokens_.size() && word(p).has(Lexicon::WordInfo::locative)) return true;
         for (const auto posting : s.postings) {
@@ -244,7 +244,7 @@ private:
                 return false;
             }
             // a surname met earlier in a longer name ("Bob Jones ... Jones said")
-            if (contains(name_words_, w)) return false;
+            if (std::find(name_words_.begin(), name_words_.end(), folded_.key[s.first]) != name_words_.end()) return false;
         }
         // A person's title before the name: "Mr. Jordan", "President Chad".
         if (const auto p = previous_word(s.first); p < tokens_.size() && capitalised(tok(p)) && word(p).has(Lexicon::WordInfo::person_title)) {
@@ -282,7 +282,7 @@ private:
     // end longer capitalised names (people, organisations) that are not places.
     // What the lexicon says of token i: looked up when first asked, then remembered.
     const Lexicon::WordInfo& word(std::size_t i) const {
-        if (!word_info_[i]) word_info_[i] = &lex_.info(folded_[i]);
+        if (!word_info_[i]) word_info_[i] = &lex_.info_by_key(folded_.key[i]);
         return *word_info_[i];
     }
 
@@ -292,9 +292,9 @@ private:
             const auto& t = tok(i);
             if (!t.is(Token::word) || t.is(Token::has_digit)) continue;
             if (!t.is(Token::upper_initial) && !t.is(Token::all_caps)) {
-                lowercase_words_.push_back(gazetteer::hash_key(folded_[i]));
+                lowercase_words_.push_back(folded_.key[i]);
             } else if (!t.is(Token::title_line)) {
-                body_capitalised_.push_back(gazetteer::hash_key(folded_[i]));
+                body_capitalised_.push_back(folded_.key[i]);
             }
         }
         for (auto* set : {&lowercase_words_, &body_capitalised_}) {
@@ -323,12 +323,12 @@ private:
                           (p < tokens_.size() && word(p).has(Lexicon::WordInfo::person_title));
             for (std::size_t k = i + 1; k < j && !person; ++k) person = tok(k).end - tok(k).start == 1;
             person = person || (j > i && followed_by_age(j));
-            if (j > i && person && !word(j).has(Lexicon::WordInfo::person_title)) name_words_.push_back(gazetteer::hash_key(folded_[j]));
+            if (j > i && person && !word(j).has(Lexicon::WordInfo::person_title)) name_words_.push_back(folded_.key[j]);
             // A word that speaks ("Clark said") is a person or an organisation, unless a
             // government speaks through its country or capital.
             if (const auto a = adjacent_word_after(j); a < tokens_.size() && word(a).has(Lexicon::WordInfo::speech_verb) &&
                                                      !names_country_or_capital(folded_[j])) {
-                name_words_.push_back(gazetteer::hash_key(folded_[j]));
+                name_words_.push_back(folded_.key[j]);
             }
             i = j;
         }
@@ -348,13 +348,8 @@ private:
         return false;
     }
 
-    // Sets of words of this document, as sorted hashes (name_words_ unsorted: it stays small).
-    static bool contains(const std::vector<std::uint64_t>& set, std::string_view w) {
-        return std::find(set.begin(), set.end(), gazetteer::hash_key(w)) != set.end();
-    }
-    static bool contains_sorted(const std::vector<std::uint64_t>& set, std::string_view w) {
-        return std::binary_search(set.begin(), set.end(), gazetteer::hash_key(w));
-    }
+    // Sets of words of this document, as hash keys of their folded forms (FoldedTokens::key):
+    // lowercase_words_ and body_capitalised_ sorted, name_words_ unsorted (it stays small).
     mutable std::vector<const Lexicon::WordInfo*> word_info_;
     std::vector<std::uint64_t> lowercase_words_;
     std::vector<std::uint64_t> body_capitalised_;

@@ -37,6 +37,7 @@ struct FoldedTokens {
     std::string arena;
     std::vector<std::uint32_t> offset;  ///< per token: start in arena
     std::vector<std::uint32_t> length;  ///< per token: 0 for punctuation
+    std::vector<std::uint64_t> key;     ///< per token: gazetteer::hash_key of the folded form
     std::string_view operator[](std::size_t i) const noexcept { return {arena.data() + offset[i], length[i]}; }
 };
 FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens);
