@@ -317,6 +317,7 @@ private:
 
     std::optional<Match> relative_at(std::size_t i) const {
         for (const auto& r : kRelative) {
+            if (r.words[0].front() != w_[i].text.front()) continue;  // most phrases differ at once
             std::size_t k = i;
             bool all = true;
             for (const auto& part : r.words) {

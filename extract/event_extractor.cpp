@@ -426,18 +426,32 @@ void merge_event_fields(Event& m, Event& e) {
 
 std::vector<Event> merge_events(std::vector<Event> events) {
     std::vector<Event> out;
+    out.reserve(events.size());
+    // an article has a few events: a scan of those kept beats a hash map until it has many
+    constexpr std::size_t kScanned = 16;
     std::unordered_map<std::string, std::size_t> position;
     for (auto& e : events) {
-        const auto [it, inserted] = position.emplace(e.event_id, out.size());
-        if (inserted) {
+        std::size_t at = out.size();
+        if (events.size() <= kScanned) {
+            for (std::size_t k = 0; k < out.size(); ++k) {
+                if (out[k].event_id == e.event_id) {
+                    at = k;
+                    break;
+                }
+            }
+        } else {
+            at = position.emplace(e.event_id, out.size()).first->second;
+        }
+        if (at == out.size()) {
             out.push_back(std::move(e));
             continue;
         }
-        Event& m = out[it->second];
+        Event& m = out[at];
         for (auto& s : e.sources) m.sources.push_back(std::move(s));
         merge_event_fields(m, e);
     }
     for (auto& m : out) {
+        if (m.sources.size() < 2) continue;
         std::stable_sort(m.sources.begin(), m.sources.end(),
                          [](const EventSource& a, const EventSource& b) { return a.doc_id < b.doc_id; });
         m.sources.erase(std::unique(m.sources.begin(), m.sources.end(),
