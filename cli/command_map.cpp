@@ -149,13 +149,13 @@ private:
             [&](const extract::Document& doc) {
                 Parsed p;
                 const auto tokenized = extract::tokenize_and_fold(doc.text);
-                const auto ms = geoparser.parse(doc, tokenized);
-                const extract::CodepointIndex index(doc.text);
-                for (const auto& m : ms) {
-                    if (mentions_file) output::append_mention_json(p.json, doc, index, m);
-                    if (m.place && m.kind == extract::MentionKind::literal) p.records.push_back({doc.id, m});
-                }
+                auto ms = geoparser.parse(doc, tokenized);
                 p.events = extract::extract_events(doc, tokenized, ms, event_lexicon, casualty_lexicon);
+                const extract::CodepointIndex index(doc.text);
+                for (auto& m : ms) {
+                    if (mentions_file) output::append_mention_json(p.json, doc, index, m);
+                    if (m.place && m.kind == extract::MentionKind::literal) p.records.push_back({doc.id, std::move(m)});
+                }
                 return p;
             },
             [&](const extract::Document&, Parsed& p) {

@@ -36,14 +36,6 @@ void append_string(std::string& out, std::string_view s) {
     out.push_back('"');
 }
 
-// A key (the fixed names below: nothing to escape).
-void append_key(std::string& out, std::string_view key, bool first = false) {
-    if (!first) out.push_back(',');
-    out.push_back('"');
-    out.append(key);
-    out += "\":";
-}
-
 // Numbers as the shortest text that reads back to the same double (what JSON libraries write).
 void append_number(std::string& out, double v) {
     if (!std::isfinite(v)) {
@@ -65,45 +57,45 @@ void append_integer(std::string& out, std::size_t v) {
 
 void append_mention_json(std::string& out, const extract::Document& doc, const extract::CodepointIndex& index,
                          const extract::Mention& m) {
-    out.push_back('{');
-    append_key(out, "doc_id", true);
+    out += "{\"doc_id\":";
     append_string(out, doc.id);
-    append_key(out, "start");
+    out += ",\"start\":";
     append_integer(out, index.to_codepoint(m.start));
-    append_key(out, "end");
+    out += ",\"end\":";
     append_integer(out, index.to_codepoint(m.end));
-    append_key(out, "text");
+    out += ",\"text\":";
     append_string(out, m.text);
-    append_key(out, "kind");
+    out += ",\"kind\":";
     append_string(out, extract::to_string(m.kind));
-    append_key(out, "qualifier");
+    out += ",\"qualifier\":";
     const auto qualifier = m.qualifier.to_string();
     if (qualifier.empty()) out += "null";
     else append_string(out, qualifier);
     if (m.place) {
         const auto& p = *m.place;
-        append_key(out, "place_id");
+        out += ",\"place_id\":";
         append_string(out, p.place_id);
-        append_key(out, "name");
+        out += ",\"name\":";
         append_string(out, p.name);
-        append_key(out, "feature_code");
+        out += ",\"feature_code\":";
         append_string(out, p.feature_code);
-        append_key(out, "country_code");
+        out += ",\"country_code\":";
         append_string(out, p.country_code);
-        append_key(out, "admin1");
+        out += ",\"admin1\":";
         append_string(out, p.admin1_name);
-        append_key(out, "latitude");
+        out += ",\"latitude\":";
         append_number(out, p.latitude);
-        append_key(out, "longitude");
+        out += ",\"longitude\":";
         append_number(out, p.longitude);
-        append_key(out, "confidence");
+        out += ",\"confidence\":";
         append_number(out, std::round(m.confidence * 1000.0) / 1000.0);
     } else {
         for (const char* k : {"place_id", "name", "feature_code", "country_code", "admin1", "latitude", "longitude"}) {
-            append_key(out, k);
-            out += "null";
+            out += ",\"";
+            out += k;
+            out += "\":null";
         }
-        append_key(out, "confidence");
+        out += ",\"confidence\":";
         out += "0.0";
     }
     out += "}\n";
