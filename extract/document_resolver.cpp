@@ -92,8 +92,9 @@ public:
     /// Called before a document's first get(): the lists get() hands out stay valid until the
     /// next call of this.
     void start_document(const gazetteer::Gazetteer& gaz) {
-        if (gaz.instance() != gazetteer_ || lists_.size() >= kMaxLists) {
+        if (gaz.instance() != gazetteer_ || candidates_ >= kMaxCandidatesKept) {
             lists_.clear();
+            candidates_ = 0;
             gazetteer_ = gaz.instance();
         }
     }
@@ -101,12 +102,17 @@ public:
     const std::vector<Candidate>& get(std::span<const gazetteer::Posting> postings, const gazetteer::Gazetteer& gaz) {
         key_.assign(reinterpret_cast<const char*>(postings.data()), postings.size() * sizeof(gazetteer::Posting));
         auto it = lists_.find(key_);
-        if (it == lists_.end()) it = lists_.emplace(key_, candidates_of(postings, gaz)).first;
+        if (it == lists_.end()) {
+            it = lists_.emplace(key_, candidates_of(postings, gaz)).first;
+            candidates_ += it->second.size() + 1;
+        }
         return it->second;
     }
 
 private:
-    static constexpr std::size_t kMaxLists = 8192;
+    // about 200 bytes a candidate: at most some 15 MB a thread
+    static constexpr std::size_t kMaxCandidatesKept = 65536;
+    std::size_t candidates_ = 0;  // in lists_ (plus one a list)
     std::uint64_t gazetteer_ = 0;
     std::string key_;
     std::unordered_map<std::string, std::vector<Candidate>> lists_;

@@ -184,7 +184,7 @@ std::vector<std::pair<std::size_t, std::size_t>> segments(const std::vector<std:
                     found_break = true;
                 }
             }
-            end = std::max(end, begin + 1);
+            end = std::min(std::max(end, begin + 1), s.last_word);
         }
         out.emplace_back(begin, end);
         begin = end;
@@ -353,6 +353,13 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
             Sentence part = s;
             part.first_word = parts[n].first;
             part.last_word = parts[n].second;
+            // Events whose trigger and place overlap another's ("In Geneva, shelling of Idlib
+            // overshadowed talks": the talks reach back over the shelling) can leave a part no
+            // words: such an event reads the whole sentence.
+            if (part.first_word >= part.last_word) {
+                part.first_word = s.first_word;
+                part.last_word = s.last_word;
+            }
             const std::size_t part_begin = found.size() == 1 ? s.begin : words[part.first_word].start;
             const std::size_t part_end = found.size() == 1 ? s.end : words[part.last_word - 1].end;
             const std::size_t trigger_start = words[best.first].start;

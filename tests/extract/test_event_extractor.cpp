@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <optional>
 #include <sstream>
 #include <string>
@@ -347,4 +349,26 @@ TEST_CASE("the event lexicon rejects malformed lists, naming the file", "[extrac
         write_all(good_trigger + good_trigger, good_actor);
         CHECK_THROWS_AS(extract::EventLexicon::load(dir.path()), gazetteer::InputError);
     }
+}
+
+TEST_CASE("an event whose words another event's overlap reads its own sentence, not the next", "[extract][events]") {
+    // The talks (trigger at the end, place at the start) reach back over the shelling of Idlib,
+    // so the shelling's part of the sentence has no words of its own: it takes the sentence, and
+    // never the count and date of the sentence after.
+    const auto events = extract_from("In Geneva, shelling of Idlib overshadowed talks. Officials said 40 people died on 3 October.",
+                                     "2016-11-20");
+    INFO(describe(events));
+    REQUIRE(events.size() == 2);
+    const auto shelling = std::find_if(events.begin(), events.end(), [](const extract::Event& e) {
+        return e.sub_event_type == "Shelling/artillery/missile attack";
+    });
+    REQUIRE(shelling != events.end());
+    CHECK(shelling->place.place_id == "geonames:1003");
+    CHECK_FALSE(shelling->fatalities.has_value());
+    REQUIRE(shelling->date.has_value());
+    CHECK(shelling->date->start.to_iso() != "2016-10-03");
+    // the same sentence last in its article: nothing read past its words (ASan builds check)
+    const auto alone = extract_from("In Geneva, shelling of Idlib overshadowed talks.", "2016-11-20");
+    INFO(describe(alone));
+    CHECK(alone.size() == 2);
 }
