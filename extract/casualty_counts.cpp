@@ -462,10 +462,6 @@ std::optional<Finding> link_forward(const Words& w, Counts& counts, std::size_t 
 
 // ---- CasualtyLexicon -------------------------------------------------------------------------
 
-const CasualtyLexicon::Entry* CasualtyLexicon::lookup(std::string_view folded_phrase) const noexcept {
-    return phrases_.find(folded_phrase);
-}
-
 CasualtyLexicon CasualtyLexicon::load(const std::filesystem::path& dir) {
     CasualtyLexicon lx;
     auto entry = [&lx](const std::string& folded) -> Entry& { return lx.phrases_.entry(folded); };

@@ -83,9 +83,6 @@ public:
         bool has(Cue c) const noexcept { return (cues & c) != 0; }
     };
 
-    /// The entry of a folded phrase, or nullptr when no list names it. O(length of the phrase).
-    const Entry* lookup(std::string_view folded_phrase) const noexcept;
-
     /// PhraseTable::probe on the lists' phrases.
     const PhraseTable<Entry>::Slot* probe(std::string_view folded_phrase, std::uint64_t hash) const noexcept {
         return phrases_.probe(folded_phrase, hash);
@@ -94,13 +91,9 @@ public:
     /// The number of words of the longest phrase in any list (phrase matching tries no longer).
     std::size_t longest_phrase() const noexcept { return phrases_.longest(); }
 
-    /// True when a listed phrase is longer than `folded_phrase` and starts with it.
-    bool is_prefix(std::string_view folded_phrase) const noexcept { return phrases_.is_prefix(folded_phrase); }
-
     /// True when a count may start at this folded word: the first word of a number or vague
     /// count phrase ("four", "dozens", "tens of thousands"). Digits are checked apart.
-    bool may_start_count(std::string_view folded_word) const noexcept { return count_starts_.find(folded_word) != nullptr; }
-    /// The same, given the word's hash (TextHash::of(folded_word).value).
+    /// `hash` is the word's TextHash::of(folded_word).value.
     bool may_start_count(std::string_view folded_word, std::uint64_t hash) const noexcept {
         const auto* slot = count_starts_.probe(folded_word, hash);
         return slot && slot->value;

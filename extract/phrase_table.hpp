@@ -7,19 +7,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace extract {
-
-/// Transparent string hashing: look std::string keys up with a std::string_view.
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
 
 /// The rolling hash of a text: value = sum of byte[i] * B^(n-1-i) and power = B^n (mod 2^64),
 /// so that the hash of "a b" follows from those of "a" and "b" without reading their bytes again.
@@ -81,12 +74,6 @@ public:
     T& entry(const std::string& phrase) {
         if (!find(phrase)) add(phrase, T{});
         return *slot_of(phrase).value;
-    }
-
-    /// True when some listed phrase is longer than `phrase` and starts with it and a space.
-    bool is_prefix(std::string_view phrase) const noexcept {
-        const Slot* s = probe(phrase);
-        return s && s->prefix;
     }
 
     /// Calls f(phrase, entry) for every phrase, in no particular order.
