@@ -235,11 +235,12 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
     split_sentences(text, tokenized, words, sentences);
     const CodepointIndex codepoints(text);
     const auto published = CivilDate::from_iso(doc.published);
-    const std::string lower = ascii_lower(text);
+    std::optional<std::string> lower;  // the text in lower case, made when a date is first read
     // the date of the text's bytes [begin, end)
     const auto date_of = [&](std::size_t begin, std::size_t end) {
+        if (!lower) lower = ascii_lower(text);
         const auto [first, last] = token_range(tokenized.tokens, begin, end);
-        return resolve_date(lower, tokenized.tokens, first, last, published);
+        return resolve_date(*lower, tokenized.tokens, first, last, published);
     };
 
     std::vector<Event> events;
