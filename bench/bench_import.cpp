@@ -157,7 +157,7 @@ int run(Options o) {
     const auto report = gazetteer::build_gazetteer(o.build);
     const double seconds = elapsed();
     getrusage(RUSAGE_SELF, &after);
-    fmt::print(stderr, "[{:7.2f} s] done (name index, indexes and ANALYZE since the last message)\n", seconds);
+    fmt::print(stderr, "[{:7.2f} s] done\n", seconds);
 
     const double cpu = cpu_seconds(after) - cpu_seconds(before);
     const double peak_rss_mib = static_cast<double>(after.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB

@@ -12,6 +12,8 @@
 #   GEOEVENTS_BENCH_GAZETTEER   gazetteer for bench_lookup (default: one built from the default
 #                               inputs into the temporary folder, so it matches the code)
 #   GEOEVENTS_BENCH_REPETITIONS repetitions of each lookup benchmark (default: 3)
+#   GEOEVENTS_BENCH_DROP_CACHES 1 (default): empty the kernel's page cache before each import
+#                               when the script may (root); 0: only sync
 #   TMPDIR                      where the synthetic dumps and gazetteers are written (default /tmp;
 #                               the 2M-row run needs about 2 GB)
 set -euo pipefail
@@ -73,8 +75,20 @@ done
 # 4. Imports, one process each (peak RSS is per process).
 IMPORTS=$WORK/imports.tsv
 : >"$IMPORTS"
+# Every import starts from the same state of the kernel's page cache: no dirty pages left by
+# the run before (sync) and, when allowed (root), an emptied page cache. On this kind of virtual
+# machine, memory that has lain free a while is slow to touch again: a 2M-row import that writes
+# 2 GB took 33 s after emptying the cache and 37-38 s after other large jobs had run.
+DROP_CACHES=${GEOEVENTS_BENCH_DROP_CACHES:-1}
+settle() {
+    sync
+    if [[ $DROP_CACHES == 1 && -w /proc/sys/vm/drop_caches ]]; then
+        echo 3 >/proc/sys/vm/drop_caches
+    fi
+}
 run_import() {
     log "importing: $*"
+    settle
     "${PIN[@]}" "$BIN/bench_import" --tsv "$@" >>"$IMPORTS"
 }
 run_import --label "cities500 + code tables" \

@@ -74,7 +74,7 @@ BuildReport build_gazetteer(const BuildOptions& options) {
     report.skipped_rows = ctx.bad_rows.count();
     report.skipped_examples = ctx.bad_rows.examples();
     builder.set_meta("skipped_rows", std::to_string(report.skipped_rows));
-    builder.finish();
+    builder.finish(options.log);
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return report;
 }

@@ -12,8 +12,10 @@
 #include "gazetteer/index_file.hpp"
 #include "gazetteer/fold.hpp"
 #include "gazetteer/name_index.hpp"
+#include "gazetteer/rtree_bulk_load.hpp"
 #include "gazetteer/schema_sql.hpp"
 #include "gazetteer/sqlite.hpp"
+#include "gazetteer/suspended_triggers.hpp"
 
 namespace gazetteer {
 
@@ -70,10 +72,25 @@ GazetteerBuilder::GazetteerBuilder(std::filesystem::path target) : target_(std::
     db_ = std::make_unique<Database>(temp_.string(), Database::Mode::create);
     // The temporary file is thrown away on any failure, so durability inside it buys nothing.
     // Sorting for the indexes stays in memory (temp_store), in a cache large enough for a world
-    // gazetteer's names index (1 GiB; pages are only allocated as used).
-    db_->exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; "
+    // gazetteer's names index (1 GiB; pages are only allocated as used). 16 KiB pages write a
+    // large gazetteer with a quarter of the page writes of SQLite's default 4 KiB (the import
+    // of 2 million rows took 12% less time); R*Tree nodes keep their size (at most 51 cells).
+    db_->exec("PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; "
               "PRAGMA temp_store = MEMORY;");
     db_->exec(kSchemaSql);
+    // The geometry columns and their spatial indexes are registered with SpatiaLite while the
+    // table is empty; its triggers are then suspended for the import, and finish() fills the
+    // spatial indexes in bulk and puts the triggers back.
+    for (const auto& [column, type] : {std::pair{"geom", "POINT"}, std::pair{"footprint", "MULTIPOLYGON"}}) {
+        for (const auto& sql : {fmt::format("SELECT RecoverGeometryColumn('places', '{}', 4326, '{}', 'XY')", column, type),
+                                fmt::format("SELECT CreateSpatialIndex('places', '{}')", column)}) {
+            Statement register_column(*db_, sql);
+            if (!register_column.step() || register_column.column_int(0) != 1) {
+                throw GazetteerError(fmt::format("{}: cannot register the geometry column '{}' ({})", temp_.string(), column, sql));
+            }
+        }
+    }
+    triggers_ = std::make_unique<SuspendedTriggers>(*db_, "places");
     st_ = std::make_unique<Statements>(*db_);
     tx_ = std::make_unique<Transaction>(*db_);
     set_meta("schema_version", std::to_string(kSchemaVersion));
@@ -85,6 +102,7 @@ GazetteerBuilder::~GazetteerBuilder() {
     if (!finished_) {
         tx_.reset();
         st_.reset();
+        triggers_.reset();
         db_.reset();
         std::error_code ignored;
         std::filesystem::remove(temp_, ignored);
@@ -156,6 +174,7 @@ std::uint32_t GazetteerBuilder::add_place(const NewPlace& p, std::int64_t source
     view.latitude = p.latitude;
     view.longitude = p.longitude;
     index_.add_place(view);
+    points_.push_back({pid, p.longitude, p.longitude, p.latitude, p.latitude});
     ++next_pid_;
     if (auto n = geonames_number(p.place_id)) {
         if (*n >= st_->by_geonameid.size()) st_->by_geonameid.resize(std::max<std::size_t>(*n + 1, st_->by_geonameid.size() * 3 / 2), 0);
@@ -207,34 +226,53 @@ void GazetteerBuilder::set_meta(std::string_view key, std::string_view value) {
     st_->set_meta.bind(1, key).bind(2, value).run();
 }
 
-void GazetteerBuilder::finish() {
+void GazetteerBuilder::finish(const std::function<void(const std::string&)>& log) {
+    auto step = [&log](std::string_view what) {
+        if (log) log(std::string(what));
+    };
     const std::string index_id = new_index_id();
     set_meta("built_at", utc_now());
     set_meta("index_id", index_id);
     set_meta("places", std::to_string(next_pid_));
     set_meta("names", std::to_string(names_added_));
-    for (const auto& [column, type] : {std::pair{"geom", "POINT"}, std::pair{"footprint", "MULTIPOLYGON"}}) {
-        Statement recover(*db_, fmt::format("SELECT RecoverGeometryColumn('places', '{}', 4326, '{}', 'XY')", column, type));
-        if (!recover.step() || recover.column_int(0) != 1) {
-            throw GazetteerError(fmt::format("{}: cannot register the geometry column '{}'", temp_.string(), column));
+    step("indexing names by place");
+    db_->exec(kIndexesSql);
+    step(fmt::format("spatial index of {} points", points_.size()));
+    bulk_load_rtree(*db_, "idx_places_geom", std::move(points_));
+    points_ = {};
+    std::vector<RtreeEntry> footprints;
+    {
+        Statement boxes(*db_, "SELECT pid, MbrMinX(footprint), MbrMaxX(footprint), MbrMinY(footprint), MbrMaxY(footprint) "
+                              "FROM places WHERE footprint IS NOT NULL");
+        while (boxes.step()) {
+            footprints.push_back({boxes.column_int(0), boxes.column_double(1), boxes.column_double(2),
+                                  boxes.column_double(3), boxes.column_double(4)});
         }
     }
-    db_->exec(kIndexesSql);
+    step(fmt::format("spatial index of {} footprints", footprints.size()));
+    bulk_load_rtree(*db_, "idx_places_footprint", std::move(footprints));
+    triggers_->restore();
+    step("lookup index");
     const auto blob = index_.finish();
+    // In parts of 16 MiB (the reader takes any number of parts): one part's record is built in
+    // memory by SQLite, and small parts reuse the same buffers.
     Statement store(*db_, "INSERT INTO lookup_index(name, part, data) VALUES ('v1', ?, ?)");
-    constexpr std::size_t kPartWords = (std::size_t{256} << 20) / sizeof(std::uint64_t);
+    constexpr std::size_t kPartWords = (std::size_t{16} << 20) / sizeof(std::uint64_t);
     for (std::size_t offset = 0, part = 0; offset < blob.size(); offset += kPartWords, ++part) {
         const std::size_t words = std::min(kPartWords, blob.size() - offset);
-        store.bind(1, static_cast<std::int64_t>(part)).bind_blob(2, blob.data() + offset, words * sizeof(std::uint64_t)).run();
+        store.bind(1, static_cast<std::int64_t>(part)).bind_blob_static(2, blob.data() + offset, words * sizeof(std::uint64_t)).run();
     }
-
+    step("commit");
     tx_->commit();
     tx_.reset();
     st_.reset();
+    triggers_.reset();
+    step("statistics (ANALYZE)");
     // Statistics for the query planner from a sample of each index: full statistics would scan
     // every index of a world gazetteer again.
     db_->exec("PRAGMA analysis_limit = 2000; ANALYZE");
     db_.reset();
+    step("writing the index file");
     // the index file first: a database renamed into place always finds its own index file or
     // none that matches (then it reads the index from the database)
     write_index_file(index_file_path(target_), index_id, blob);

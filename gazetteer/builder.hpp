@@ -5,6 +5,7 @@
 // previous gazetteer at the target is untouched.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,11 +14,13 @@
 
 #include "gazetteer/match_kind.hpp"
 #include "gazetteer/name_index.hpp"
+#include "gazetteer/rtree_bulk_load.hpp"
 
 namespace gazetteer {
 
 class Database;
 class Statement;
+class SuspendedTriggers;
 class Transaction;
 
 /// A place as the importers hand it to the builder.
@@ -67,8 +70,9 @@ public:
     std::uint32_t place_count() const noexcept { return next_pid_; }
     std::uint64_t name_count() const noexcept { return names_added_; }
 
-    /// Builds the indexes and the lookup structure, commits, and renames into place.
-    void finish();
+    /// Builds the indexes and the lookup structure, commits, and renames into place; `log`
+    /// (optional) hears of each step as it starts.
+    void finish(const std::function<void(const std::string&)>& log = {});
 
     Database& database();
 
@@ -78,9 +82,11 @@ private:
     std::filesystem::path temp_;
     std::unique_ptr<Database> db_;
     std::unique_ptr<Statements> st_;
+    std::unique_ptr<SuspendedTriggers> triggers_;  // SpatiaLite's, on places, until finish()
     std::unique_ptr<Transaction> tx_;
     std::uint32_t next_pid_ = 0;
     std::uint64_t names_added_ = 0;
+    std::vector<RtreeEntry> points_;  // the spatial index of places.geom, loaded by finish()
     NameIndexWriter index_;  // the lookup structure, fed as places and names arrive
     std::string folded_;  // scratch
     bool finished_ = false;

@@ -25,6 +25,36 @@ std::uint32_t hi(std::uint64_t w) noexcept { return static_cast<std::uint32_t>(w
 
 std::size_t words_for_bytes(std::size_t bytes) noexcept { return (bytes + 7) / 8; }
 
+// Hash buckets for sorting: enough top bits of the hash that a bucket holds about 2,048 items,
+// but at most 256 buckets, so that scattering writes to few enough places at once to stay in cache.
+int bucket_bits(std::size_t items) noexcept {
+    int bits = 0;
+    while (bits < 8 && (items >> bits) > 2048) ++bits;
+    return bits;
+}
+std::size_t bucket_count(int bits) noexcept { return std::size_t{1} << bits; }
+std::size_t bucket_of(std::uint64_t hash, int bits) noexcept {
+    return bits == 0 ? 0 : static_cast<std::size_t>(hash >> (64 - bits));
+}
+
+/// Sorts items with a `hash` member whose order is `hash` first: scattered into buckets by the
+/// top bits of the hash, then each bucket sorted on its own (in cache).
+template <class T, class Less>
+void sort_in_hash_buckets(std::vector<T>& items, Less less) {
+    const int bits = bucket_bits(items.size());
+    std::vector<std::size_t> first(bucket_count(bits) + 1, 0);
+    for (const auto& item : items) ++first[bucket_of(item.hash, bits) + 1];
+    for (std::size_t b = 1; b < first.size(); ++b) first[b] += first[b - 1];
+    std::vector<T> scattered(items.size());
+    auto next = first;
+    for (auto& item : items) scattered[next[bucket_of(item.hash, bits)]++] = std::move(item);
+    for (std::size_t b = 0; b + 1 < first.size(); ++b) {
+        std::sort(scattered.begin() + static_cast<std::ptrdiff_t>(first[b]),
+                  scattered.begin() + static_cast<std::ptrdiff_t>(first[b + 1]), less);
+    }
+    items.swap(scattered);
+}
+
 }  // namespace
 
 // Word layout of the header; all offsets are in 8-byte words from the start of the blob.
@@ -79,14 +109,46 @@ void NameIndexWriter::add_name(std::string_view folded, std::uint32_t place, Mat
 }
 
 std::vector<std::uint64_t> NameIndexWriter::finish() {
-    auto name_of = [this](const NameEntry& e) { return std::string_view(names_.data() + e.offset, e.length); };
     // Every distinct name, with its postings, in hash order (equal hashes of different names stay
-    // apart: they are ordered by the names themselves).
-    std::sort(entries_.begin(), entries_.end(), [&](const NameEntry& a, const NameEntry& b) {
-        if (a.hash != b.hash) return a.hash < b.hash;
-        if (const int c = name_of(a).compare(name_of(b)); c != 0) return c < 0;
-        return a.posting.raw < b.posting.raw;  // by place, then kind: the strongest kind first
-    });
+    // apart: they are ordered by the names themselves). The names are first scattered into
+    // buckets by the top bits of their hash, each with its own copy of its names, and each bucket
+    // is sorted on its own: a bucket fits in the processor's cache, so the cost per name stays
+    // the same from a city list to a world gazetteer instead of growing with cache misses.
+    const int bits = bucket_bits(entries_.size());
+    std::vector<std::size_t> first(bucket_count(bits) + 1, 0), name_first(bucket_count(bits) + 1, 0);
+    for (const auto& e : entries_) {
+        ++first[bucket_of(e.hash, bits) + 1];
+        name_first[bucket_of(e.hash, bits) + 1] += e.length;
+    }
+    for (std::size_t b = 1; b < first.size(); ++b) {
+        first[b] += first[b - 1];
+        name_first[b] += name_first[b - 1];
+    }
+    std::vector<NameEntry> sorted(entries_.size());
+    std::string arena(names_.size(), '\0');
+    {
+        auto next = first;
+        auto next_name = name_first;
+        for (const auto& e : entries_) {
+            const std::size_t b = bucket_of(e.hash, bits);
+            NameEntry moved = e;
+            moved.offset = static_cast<std::uint32_t>(next_name[b]);
+            std::memcpy(arena.data() + next_name[b], names_.data() + e.offset, e.length);
+            next_name[b] += e.length;
+            sorted[next[b]++] = moved;
+        }
+    }
+    std::vector<NameEntry>().swap(entries_);
+    std::string().swap(names_);
+    auto name_of = [&arena](const NameEntry& e) { return std::string_view(arena.data() + e.offset, e.length); };
+    for (std::size_t b = 0; b + 1 < first.size(); ++b) {
+        std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(first[b]), sorted.begin() + static_cast<std::ptrdiff_t>(first[b + 1]),
+                  [&](const NameEntry& x, const NameEntry& y) {
+                      if (x.hash != y.hash) return x.hash < y.hash;
+                      if (const int c = name_of(x).compare(name_of(y)); c != 0) return c < 0;
+                      return x.posting.raw < y.posting.raw;  // by place, then kind: the strongest kind first
+                  });
+    }
     struct Key {
         std::uint64_t hash;
         std::uint32_t string_offset, length, post_offset, post_count;
@@ -94,19 +156,19 @@ std::vector<std::uint64_t> NameIndexWriter::finish() {
     };
     std::vector<Key> keys;
     std::vector<Posting> postings;
-    postings.reserve(entries_.size());
+    postings.reserve(sorted.size());
     struct Prefix {
         std::uint64_t hash;
         std::string_view name;
     };
     std::vector<Prefix> prefixes;
-    for (std::size_t i = 0; i < entries_.size();) {
-        const auto name = name_of(entries_[i]);
+    for (std::size_t i = 0; i < sorted.size();) {
+        const auto name = name_of(sorted[i]);
         std::size_t j = i;
-        Key key{entries_[i].hash, add_string(name), static_cast<std::uint32_t>(name.size()),
+        Key key{sorted[i].hash, add_string(name), static_cast<std::uint32_t>(name.size()),
                 static_cast<std::uint32_t>(postings.size()), 0, false};
-        for (; j < entries_.size() && entries_[j].hash == key.hash && name_of(entries_[j]) == name; ++j) {
-            const auto p = entries_[j].posting;
+        for (; j < sorted.size() && sorted[j].hash == key.hash && name_of(sorted[j]) == name; ++j) {
+            const auto p = sorted[j].posting;
             if (key.post_count > 0 && postings.back().place() == p.place()) continue;  // weaker kind of the same place
             postings.push_back(p);
             ++key.post_count;
@@ -118,21 +180,23 @@ std::vector<std::uint64_t> NameIndexWriter::finish() {
         }
         i = j;
     }
+    std::vector<NameEntry>().swap(sorted);
     // Token prefixes of longer names: flag the key when it exists, else add a key without places.
-    std::sort(prefixes.begin(), prefixes.end(), [](const Prefix& a, const Prefix& b) {
+    // Both lists are in (hash, name) order, so one merge pass matches them.
+    sort_in_hash_buckets(prefixes, [](const Prefix& a, const Prefix& b) {
         return a.hash != b.hash ? a.hash < b.hash : a.name < b.name;
     });
     prefixes.erase(std::unique(prefixes.begin(), prefixes.end(),
                                [](const Prefix& a, const Prefix& b) { return a.hash == b.hash && a.name == b.name; }),
                    prefixes.end());
     const std::size_t full_keys = keys.size();
+    std::size_t at = 0;
     for (const auto& p : prefixes) {
-        auto it = std::lower_bound(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(full_keys), p.hash,
-                                   [](const Key& k, std::uint64_t h) { return k.hash < h; });
+        while (at < full_keys && keys[at].hash < p.hash) ++at;
         bool found = false;
-        for (; it != keys.begin() + static_cast<std::ptrdiff_t>(full_keys) && it->hash == p.hash; ++it) {
-            if (std::string_view(strings_.data() + it->string_offset, it->length) == p.name) {
-                it->prefix = true;
+        for (std::size_t k = at; k < full_keys && keys[k].hash == p.hash; ++k) {
+            if (std::string_view(strings_.data() + keys[k].string_offset, keys[k].length) == p.name) {
+                keys[k].prefix = true;
                 found = true;
                 break;
             }
@@ -142,8 +206,8 @@ std::vector<std::uint64_t> NameIndexWriter::finish() {
                                static_cast<std::uint32_t>(postings.size()), 0, true});
         }
     }
-    std::vector<NameEntry>().swap(entries_);
-    std::string().swap(names_);
+    std::vector<Prefix>().swap(prefixes);
+    std::string().swap(arena);
 
     const auto n_keys = static_cast<std::uint32_t>(keys.size());
     std::uint32_t n_slots = 16;
@@ -151,14 +215,27 @@ std::vector<std::uint64_t> NameIndexWriter::finish() {
     std::vector<std::uint32_t> slots(n_slots, 0);
     std::vector<std::uint64_t> key_words;
     key_words.reserve(std::size_t{n_keys} * kKeyWords);
-    for (std::uint32_t k = 0; k < n_keys; ++k) {
-        const auto& key = keys[k];
+    for (const auto& key : keys) {
         key_words.push_back(key.hash);
         key_words.push_back(pack(key.string_offset, key.length));
         key_words.push_back(pack(key.post_offset, key.post_count | (key.prefix ? kPrefixFlag : 0u)));
-        std::uint32_t s = static_cast<std::uint32_t>(key.hash) & (n_slots - 1);
-        while (slots[s] != 0) s = (s + 1) & (n_slots - 1);
-        slots[s] = k + 1;
+    }
+    // Keys go into their home slots (the low bits of the hash) a region of the table at a time,
+    // so that the writes stay in cache; linear probing finds each key whatever the order of insertion.
+    {
+        const int region_bits = std::min(8, std::countr_zero(n_slots));
+        const int shift = std::countr_zero(n_slots) - region_bits;
+        std::vector<std::uint32_t> first(bucket_count(region_bits) + 1, 0);
+        auto region = [&](std::uint64_t hash) { return (static_cast<std::uint32_t>(hash) & (n_slots - 1)) >> shift; };
+        for (const auto& key : keys) ++first[region(key.hash) + 1];
+        for (std::size_t r = 1; r < first.size(); ++r) first[r] += first[r - 1];
+        std::vector<std::uint32_t> by_region(n_keys);
+        for (std::uint32_t k = 0; k < n_keys; ++k) by_region[first[region(keys[k].hash)]++] = k;
+        for (const std::uint32_t k : by_region) {
+            std::uint32_t s = static_cast<std::uint32_t>(keys[k].hash) & (n_slots - 1);
+            while (slots[s] != 0) s = (s + 1) & (n_slots - 1);
+            slots[s] = k + 1;
+        }
     }
     NameIndex::Header h{};
     h.magic = kMagic;

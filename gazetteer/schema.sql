@@ -54,8 +54,9 @@ CREATE TABLE places (
   latitude      REAL NOT NULL,
   longitude     REAL NOT NULL,
   source        INTEGER REFERENCES sources(id),
-  -- Geometries (EPSG:4326): filled during the import and registered with SpatiaLite afterwards
-  -- (RecoverGeometryColumn), so that no geometry trigger runs per inserted row.
+  -- Geometries (EPSG:4326): registered with SpatiaLite (RecoverGeometryColumn, CreateSpatialIndex)
+  -- while the table is empty; the builder suspends SpatiaLite's triggers during the import, so that
+  -- none runs per inserted row, and fills the spatial indexes in bulk at the end.
   geom          BLOB NOT NULL,  -- POINT
   footprint     BLOB            -- MULTIPOLYGON, optional
 );
@@ -70,7 +71,8 @@ CREATE TABLE names (
 );
 
 -- The in-memory lookup structure, serialised at the end of a build (gazetteer/name_index.hpp),
--- in parts of at most 256 MiB (SQLite caps one BLOB below 1 GB; a world gazetteer's index is larger).
+-- in parts of 16 MiB (SQLite caps one BLOB below 1 GB; a world gazetteer's index is larger; readers
+-- take parts of any size, in part order).
 CREATE TABLE lookup_index (
   name TEXT NOT NULL,
   part INTEGER NOT NULL,

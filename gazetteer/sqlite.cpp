@@ -66,6 +66,10 @@ Statement& Statement::bind_blob(int index, const void* data, std::size_t size) {
     sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_TRANSIENT);
     return *this;
 }
+Statement& Statement::bind_blob_static(int index, const void* data, std::size_t size) {
+    sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_STATIC);
+    return *this;
+}
 Statement& Statement::bind_null(int index) {
     sqlite3_bind_null(stmt_, index);
     return *this;

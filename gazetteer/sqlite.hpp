@@ -45,6 +45,8 @@ public:
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view value);  ///< bound as TEXT, copied
     Statement& bind_blob(int index, const void* data, std::size_t size);
+    /// Binds a BLOB without copying it: the bytes must stay valid until the statement is reset.
+    Statement& bind_blob_static(int index, const void* data, std::size_t size);
     Statement& bind_null(int index);
     /// Binds text, or NULL when the view is empty.
     Statement& bind_text_or_null(int index, std::string_view value);

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <random>
+#include <set>
+
 #include "gazetteer/error.hpp"
 #include "gazetteer/name_index.hpp"
 
@@ -89,4 +93,57 @@ TEST_CASE("NameIndex rejects blobs that are not an index", "[name_index]") {
         std::vector<std::uint64_t> tiny(3, 0);
         CHECK_THROWS_AS(NameIndex(tiny), GazetteerError);
     }
+}
+
+TEST_CASE("NameIndex finds every name of a large index, with its places and prefixes", "[name_index]") {
+    // Enough names that the writer sorts them in hash buckets and fills its slots by region.
+    const std::vector<std::string> first = {"al", "tall", "kafr", "deir", "ain", "bab", "jisr", "khan", "tell", "ras"};
+    NameIndexWriter w;
+    constexpr std::uint32_t kPlaces = 6000;
+    for (std::uint32_t i = 0; i < kPlaces; ++i) {
+        PlaceView p;
+        p.index = i;
+        const std::string id = "test:" + std::to_string(i);
+        p.place_id = id;
+        p.name = "x";
+        w.add_place(p);
+    }
+    std::map<std::string, std::set<std::uint32_t>> expected;
+    std::mt19937 rng(5);
+    for (std::uint32_t i = 0; i < 40000; ++i) {
+        const std::uint32_t place = rng() % kPlaces;
+        std::string name = first[rng() % first.size()] + " " + std::to_string(rng() % 9000);
+        if (i % 4 == 0) name += " " + first[rng() % first.size()];
+        w.add_name(name, place, i % 2 ? MatchKind::name : MatchKind::alternate);
+        expected[name].insert(place);
+    }
+    const auto blob = w.finish();
+    const NameIndex index(blob);
+    for (const auto& [name, places] : expected) {
+        const auto match = index.find(name);
+        std::set<std::uint32_t> got;
+        for (const auto posting : match.postings) got.insert(posting.place());
+        INFO(name);
+        REQUIRE(got == places);
+        REQUIRE(match.postings.size() == places.size());  // one posting per place
+    }
+    for (const auto& word : first) {
+        CHECK(index.find(word).is_prefix);
+        CHECK(index.find(word).postings.empty());
+    }
+    // "tall 17" is a prefix exactly when some three-word name starts with it
+    std::set<std::string> extended;
+    for (const auto& entry : expected) {
+        const auto& name = entry.first;
+        if (std::count(name.begin(), name.end(), ' ') == 2) extended.insert(name.substr(0, name.rfind(' ')));
+    }
+    for (const auto& entry : expected) {
+        const auto& name = entry.first;
+        if (std::count(name.begin(), name.end(), ' ') == 1) {
+            INFO(name);
+            CHECK(index.find(name).is_prefix == (extended.count(name) == 1));
+        }
+    }
+    CHECK(index.find("tall 9001").postings.empty());
+    CHECK(index.find("nowhere").postings.empty());
 }

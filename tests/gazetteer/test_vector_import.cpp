@@ -4,6 +4,7 @@
 #include "gazetteer/build.hpp"
 #include "gazetteer/error.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "gazetteer/sqlite.hpp"
 
 using namespace gazetteer;
 
@@ -71,6 +72,16 @@ TEST_CASE("a GDAL vector layer becomes a gazetteer with its own codes", "[vector
         CHECK(zone[0].place.longitude > 37.0);
         CHECK(zone[0].place.longitude < 38.0);
         CHECK(gaz.info().footprints == 1);
+        Database db((dir / "teams.sqlite").string(), Database::Mode::create);  // CheckSpatialIndex writes its findings
+        Statement index(db, "SELECT pkid, xmin, xmax, ymin, ymax, CheckSpatialIndex('places', 'footprint') FROM idx_places_footprint");
+        REQUIRE(index.step());
+        CHECK(index.column_int(0) == zone[0].place.index);
+        CHECK(index.column_double(1) == 37.0);
+        CHECK(index.column_double(2) == 38.0);
+        CHECK(index.column_double(3) == 36.0);
+        CHECK(index.column_double(4) == 37.0);
+        CHECK(index.column_int(5) == 1);
+        CHECK_FALSE(index.step());
     }
 }
 
