@@ -44,16 +44,14 @@ struct GazetteerBuilder::Statements {
                        "INSERT INTO places(pid, place_id, name, asciiname, feature_class, feature_code, "
                        "country_code, admin1_code, admin1_name, admin2_code, admin2_name, population, "
                        "latitude, longitude, source, geom, footprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                       "?, ?, ?, ?, ?, ?, MakePoint(?, ?, 4326), CastToMultiPolygon(GeomFromWKB(?, 4326)))"),
+                       "?, ?, ?, ?, ?, ?, MakePoint(?, ?, 4326), CastToXY(CastToMultiPolygon(GeomFromWKB(?, 4326))))"),
           insert_name(db, "INSERT INTO names(place, name, folded, lang, kind) VALUES (?, ?, ?, ?, ?)"),
-          set_footprint(db, "UPDATE places SET footprint = CastToMultiPolygon(GeomFromWKB(?, 4326)) "
-                            "WHERE pid = ?"),
           insert_country(db, "INSERT OR REPLACE INTO countries(code, iso3, name, continent, geonameid, "
                              "population) VALUES (?, ?, ?, ?, ?, ?)"),
           insert_admin(db, "INSERT OR REPLACE INTO admin_codes(code, level, name, asciiname, geonameid) "
                            "VALUES (?, ?, ?, ?, ?)"),
           set_meta(db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)") {}
-    Statement insert_source, update_source, insert_place, insert_name, set_footprint, insert_country,
+    Statement insert_source, update_source, insert_place, insert_name, insert_country,
         insert_admin, set_meta;
     std::vector<std::uint32_t> by_geonameid;  // geonameid -> pid + 1 (0: absent)
     std::unordered_map<std::string, std::uint32_t> by_place_id;
@@ -69,6 +67,15 @@ GazetteerBuilder::GazetteerBuilder(std::filesystem::path target) : target_(std::
     }
     temp_ = dir / fmt::format(".{}.tmp-{}", target_.filename().string(), ::getpid());
     std::filesystem::remove(temp_);
+    try {
+        create();
+    } catch (...) {
+        discard();
+        throw;
+    }
+}
+
+void GazetteerBuilder::create() {
     db_ = std::make_unique<Database>(temp_.string(), Database::Mode::create);
     // The temporary file is thrown away on any failure, so durability inside it buys nothing.
     // Sorting for the indexes stays in memory (temp_store), in a cache large enough for a world
@@ -99,14 +106,16 @@ GazetteerBuilder::GazetteerBuilder(std::filesystem::path target) : target_(std::
 }
 
 GazetteerBuilder::~GazetteerBuilder() {
-    if (!finished_) {
-        tx_.reset();
-        st_.reset();
-        triggers_.reset();
-        db_.reset();
-        std::error_code ignored;
-        std::filesystem::remove(temp_, ignored);
-    }
+    if (!finished_) discard();
+}
+
+void GazetteerBuilder::discard() noexcept {
+    tx_.reset();
+    st_.reset();
+    triggers_.reset();
+    db_.reset();
+    std::error_code ignored;
+    std::filesystem::remove(temp_, ignored);
 }
 
 Database& GazetteerBuilder::database() { return *db_; }
@@ -201,10 +210,6 @@ void GazetteerBuilder::add_name(std::uint32_t place, std::string_view name, std:
     ++names_added_;
 }
 
-void GazetteerBuilder::set_footprint(std::uint32_t place, std::string_view wkb) {
-    st_->set_footprint.bind_blob(1, wkb.data(), wkb.size()).bind(2, static_cast<std::int64_t>(place)).run();
-}
-
 void GazetteerBuilder::add_country(std::string_view code, std::string_view iso3, std::string_view name,
                                    std::string_view continent, std::int64_t geonameid,
                                    std::int64_t population) {
@@ -243,7 +248,7 @@ void GazetteerBuilder::finish(const std::function<void(const std::string&)>& log
     std::vector<RtreeEntry> footprints;
     {
         Statement boxes(*db_, "SELECT pid, MbrMinX(footprint), MbrMaxX(footprint), MbrMinY(footprint), MbrMaxY(footprint) "
-                              "FROM places WHERE footprint IS NOT NULL");
+                              "FROM places WHERE MbrMinX(footprint) IS NOT NULL");
         while (boxes.step()) {
             footprints.push_back({boxes.column_int(0), boxes.column_double(1), boxes.column_double(2),
                                   boxes.column_double(3), boxes.column_double(4)});

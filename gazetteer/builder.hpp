@@ -58,8 +58,6 @@ public:
     std::optional<std::uint32_t> find_place(std::string_view place_id) const;
     /// Adds one name of a place (folded for the index). Empty names are ignored.
     void add_name(std::uint32_t place, std::string_view name, std::string_view lang, MatchKind kind);
-    /// Adds or replaces the footprint of a place.
-    void set_footprint(std::uint32_t place, std::string_view wkb);
 
     void add_country(std::string_view code, std::string_view iso3, std::string_view name,
                      std::string_view continent, std::int64_t geonameid, std::int64_t population);
@@ -77,6 +75,8 @@ public:
     Database& database();
 
 private:
+    void create();            ///< the temporary database, its schema and statements
+    void discard() noexcept;  ///< closes and removes the temporary database
     struct Statements;
     std::filesystem::path target_;
     std::filesystem::path temp_;

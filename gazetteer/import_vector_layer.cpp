@@ -137,6 +137,7 @@ void import_vector_layer(ImportContext& ctx, const VectorSource& vs) {
             point.setX(OGR_G_GetX(inside, 0));
             point.setY(OGR_G_GetY(inside, 0));
             OGR_G_DestroyGeometry(inside);
+            multi->flattenTo2D();  // the footprint column is XY: heights and measures are dropped
             place.footprint_wkb.resize(multi->WkbSize());
             multi->exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(place.footprint_wkb.data()), wkbVariantIso);
             owned = std::move(multi);

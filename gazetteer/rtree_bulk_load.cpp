@@ -1,6 +1,7 @@
 #include "gazetteer/rtree_bulk_load.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <utility>
@@ -183,7 +184,8 @@ void bulk_load_rtree(Database& db, std::string_view rtree, std::vector<RtreeEntr
     level.reserve(entries.size());
     for (const auto& e : entries) {
         Cell c{e.rowid, {round_down(e.xmin), round_up(e.xmax), round_down(e.ymin), round_up(e.ymax)}};
-        const bool finite = std::isfinite(e.xmin) && std::isfinite(e.xmax) && std::isfinite(e.ymin) && std::isfinite(e.ymax);
+        // finite as floats: a double beyond the float range rounds to an infinity
+        const bool finite = std::all_of(std::begin(c.box), std::end(c.box), [](float f) { return std::isfinite(f); });
         if (!finite || c.box[0] > c.box[1] || c.box[2] > c.box[3]) {
             throw GazetteerError(fmt::format("{}: row {} has no valid box for the R*Tree '{}' ({}, {}, {}, {})", db.path(),
                                              e.rowid, rtree, e.xmin, e.xmax, e.ymin, e.ymax));

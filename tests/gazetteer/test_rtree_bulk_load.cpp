@@ -86,6 +86,14 @@ TEST_CASE("a bulk-loaded R*Tree holds what row-by-row inserts would, and SQLite 
     }
 
     SECTION("SQLite keeps it up to date afterwards") {
+        // Packed nodes are full: new rows split them, up to the root.
+        Statement add_packed(db, "INSERT INTO packed VALUES (?, ?, ?, ?, ?)");
+        for (const auto& e : random_entries(2 * n + 60, -100'000'000, 3, 9)) {
+            add_packed.bind(1, e.rowid).bind(2, e.xmin).bind(3, e.xmax).bind(4, e.ymin).bind(5, e.ymax).run();
+            insert.bind(1, e.rowid).bind(2, e.xmin).bind(3, e.xmax).bind(4, e.ymin).bind(5, e.ymax).run();
+        }
+        CHECK(rtreecheck(db, "packed") == "ok");
+        CHECK(rows_of(db, "packed") == rows_of(db, "inserted"));
         db.exec("DELETE FROM packed WHERE id % 3 = 2");
         db.exec("INSERT INTO packed VALUES (-5, 1.5, 2.5, 3.5, 4.5)");
         db.exec("DELETE FROM inserted WHERE id % 3 = 2");
@@ -112,6 +120,7 @@ TEST_CASE("a bulk load refuses what it cannot index", "[rtree]") {
     SECTION("an inverted or not finite box") {
         CHECK_THROWS_WITH(bulk_load_rtree(db, "r", {{1, 2.0, 1.0, 0.0, 0.0}}), Catch::Contains("row 1 has no valid box"));
         CHECK_THROWS_WITH(bulk_load_rtree(db, "r", {{2, 0.0, 0.0, std::nan(""), 0.0}}), Catch::Contains("row 2"));
+        CHECK_THROWS_WITH(bulk_load_rtree(db, "r", {{3, -1e39, 1e39, 0.0, 0.0}}), Catch::Contains("row 3"));  // no float
     }
     SECTION("a table that is not empty") {
         db.exec("INSERT INTO r VALUES (1, 0, 1, 0, 1)");

@@ -82,7 +82,32 @@ TEST_CASE("a GDAL vector layer becomes a gazetteer with its own codes", "[vector
         CHECK(index.column_double(4) == 37.0);
         CHECK(index.column_int(5) == 1);
         CHECK_FALSE(index.step());
+        index.reset();
+        Statement check(db, "SELECT rtreecheck('idx_places_footprint')");
+        REQUIRE(check.step());
+        CHECK(check.column_text(0) == "ok");
+        // SpatiaLite's triggers keep the footprint index after the build
+        db.exec("UPDATE places SET footprint = CastToMultiPolygon(BuildMbr(10, 20, 11, 21, 4326)) WHERE place_id = 'C1001'");
+        Statement added(db, "SELECT count(*) FROM idx_places_footprint WHERE xmin <= 10.5 AND xmax >= 10.5 AND ymin <= 20.5 AND ymax >= 20.5");
+        REQUIRE(added.step());
+        CHECK(added.column_int(0) == 1);
     }
+}
+
+TEST_CASE("polygons with heights are kept as flat footprints", "[vector]") {
+    testing::TempDir dir;
+    testing::write_file(dir / "zones3d.geojson", R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"code": "Z9", "name": "High Zone"},
+  "geometry": {"type": "Polygon", "coordinates": [[[36.0, 35.0, 400], [36.5, 35.0, 410], [36.5, 35.5, 420], [36.0, 35.5, 430], [36.0, 35.0, 400]]]}}
+]})");
+    build_gazetteer(vector_build(dir, (dir / "zones3d.geojson").string() + ",id=code,name=name,country=SY"));
+    Database db((dir / "teams.sqlite").string(), Database::Mode::create);
+    Statement footprint(db, "SELECT CoordDimension(footprint), GeometryType(footprint), CheckSpatialIndex('places', 'footprint') "
+                            "FROM places WHERE place_id = 'Z9'");
+    REQUIRE(footprint.step());
+    CHECK(footprint.column_text(0) == "XY");
+    CHECK(footprint.column_text(1) == "MULTIPOLYGON");
+    CHECK(footprint.column_int(2) == 1);
 }
 
 TEST_CASE("a layer in another CRS is transformed to WGS84", "[vector]") {
