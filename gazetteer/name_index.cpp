@@ -112,8 +112,9 @@ std::vector<std::uint64_t> NameIndexWriter::finish() {
     // Every distinct name, with its postings, in hash order (equal hashes of different names stay
     // apart: they are ordered by the names themselves). The names are first scattered into
     // buckets by the top bits of their hash, each with its own copy of its names, and each bucket
-    // is sorted on its own: a bucket fits in the processor's cache, so the cost per name stays
-    // the same from a city list to a world gazetteer instead of growing with cache misses.
+    // is sorted on its own, within the processor's caches (a 2M-row import's bucket is under
+    // 1 MB): the cost per name then grows with the log of a bucket's size, not with cache misses
+    // over the whole list.
     const int bits = bucket_bits(entries_.size());
     std::vector<std::size_t> first(bucket_count(bits) + 1, 0), name_first(bucket_count(bits) + 1, 0);
     for (const auto& e : entries_) {
