@@ -183,7 +183,6 @@ std::uint32_t GazetteerBuilder::add_place(const NewPlace& p, std::int64_t source
     view.latitude = p.latitude;
     view.longitude = p.longitude;
     index_.add_place(view);
-    points_.push_back({pid, p.longitude, p.longitude, p.latitude, p.latitude});
     ++next_pid_;
     if (auto n = geonames_number(p.place_id)) {
         if (*n >= st_->by_geonameid.size()) st_->by_geonameid.resize(std::max<std::size_t>(*n + 1, st_->by_geonameid.size() * 3 / 2), 0);
@@ -242,20 +241,19 @@ void GazetteerBuilder::finish(const std::function<void(const std::string&)>& log
     set_meta("names", std::to_string(names_added_));
     step("indexing names by place");
     db_->exec(kIndexesSql);
-    step(fmt::format("spatial index of {} points", points_.size()));
-    bulk_load_rtree(*db_, "idx_places_geom", std::move(points_));
-    points_ = {};
-    std::vector<RtreeEntry> footprints;
-    {
-        Statement boxes(*db_, "SELECT pid, MbrMinX(footprint), MbrMaxX(footprint), MbrMinY(footprint), MbrMaxY(footprint) "
-                              "FROM places WHERE MbrMinX(footprint) IS NOT NULL");
-        while (boxes.step()) {
-            footprints.push_back({boxes.column_int(0), boxes.column_double(1), boxes.column_double(2),
-                                  boxes.column_double(3), boxes.column_double(4)});
+    // Both spatial indexes hold what SpatiaLite's own CreateSpatialIndex would put in them: the
+    // bounding box of each stored geometry, read back from the table.
+    for (const char* column : {"geom", "footprint"}) {
+        step(fmt::format("spatial index of {}", column));
+        std::vector<RtreeEntry> boxes;
+        Statement read(*db_, fmt::format("SELECT pid, MbrMinX({0}), MbrMaxX({0}), MbrMinY({0}), MbrMaxY({0}) FROM places "
+                                         "WHERE MbrMinX({0}) IS NOT NULL", column));
+        while (read.step()) {
+            boxes.push_back({read.column_int(0), read.column_double(1), read.column_double(2), read.column_double(3),
+                             read.column_double(4)});
         }
+        bulk_load_rtree(*db_, fmt::format("idx_places_{}", column), std::move(boxes));
     }
-    step(fmt::format("spatial index of {} footprints", footprints.size()));
-    bulk_load_rtree(*db_, "idx_places_footprint", std::move(footprints));
     triggers_->restore();
     step("lookup index");
     const auto blob = index_.finish();

@@ -14,7 +14,6 @@
 
 #include "gazetteer/match_kind.hpp"
 #include "gazetteer/name_index.hpp"
-#include "gazetteer/rtree_bulk_load.hpp"
 
 namespace gazetteer {
 
@@ -86,7 +85,6 @@ private:
     std::unique_ptr<Transaction> tx_;
     std::uint32_t next_pid_ = 0;
     std::uint64_t names_added_ = 0;
-    std::vector<RtreeEntry> points_;  // the spatial index of places.geom, loaded by finish()
     NameIndexWriter index_;  // the lookup structure, fed as places and names arrive
     std::string folded_;  // scratch
     bool finished_ = false;
