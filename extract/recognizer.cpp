@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "gazetteer/fold.hpp"
+#include "gazetteer/name_index.hpp"
 
 namespace extract {
 namespace {
@@ -108,10 +109,11 @@ private:
     // The longest run of words from `first` that names a place (after filtering postings).
     std::optional<Span> longest_name(std::size_t first) {
         key_.assign(folded_[first]);
+        std::uint64_t key_hash = folded_.key[first];  // the token's hash, extended word by word
         std::vector<std::pair<std::size_t, gazetteer::KeyMatch>> found;  // (last token, match)
         std::size_t j = first;
         for (std::size_t n = 1;; ++n) {
-            const auto match = gaz_.find_folded(key_);
+            const auto match = gaz_.find_folded(key_, key_hash);
             if (!match.postings.empty()) found.emplace_back(j, match);
             if (!match.is_prefix || n >= kMaxNameTokens) break;
             const auto k = next_name_token(j);
@@ -120,6 +122,7 @@ private:
             if (!capitalised(t) && !word(k).has(Lexicon::WordInfo::connector)) break;
             key_.push_back(' ');
             key_.append(folded_[k]);
+            key_hash = gazetteer::hash_key_extend(gazetteer::hash_key_extend(key_hash, " "), folded_[k]);
             j = k;
         }
         for (auto it = found.rbegin(); it != found.rend(); ++it) {

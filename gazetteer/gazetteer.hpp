@@ -60,6 +60,8 @@ public:
     std::vector<Candidate> lookup(std::string_view name, const LookupOptions& options = {}) const;
     /// Candidates for an already folded key, unranked and unfiltered.
     KeyMatch find_folded(std::string_view folded) const noexcept { return index_.find(folded); }
+    /// The same, with `hash` == hash_key(folded) already known.
+    KeyMatch find_folded(std::string_view folded, std::uint64_t hash) const noexcept { return index_.find(folded, hash); }
     PlaceView place(std::uint32_t index) const noexcept { return index_.place(index); }
     const NameIndex& index() const noexcept { return index_; }
     const std::filesystem::path& path() const noexcept { return path_; }

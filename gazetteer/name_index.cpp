@@ -68,14 +68,15 @@ struct NameIndex::Header {
 };
 constexpr std::size_t kHeaderWords = sizeof(NameIndex::Header) / 8;
 
-std::uint64_t hash_key(std::string_view key) noexcept {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : key) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
+std::uint64_t hash_key_extend(std::uint64_t hash, std::string_view more) noexcept {
+    for (unsigned char c : more) {
+        hash ^= c;
+        hash *= 0x100000001b3ULL;
     }
-    return h;
+    return hash;
 }
+
+std::uint64_t hash_key(std::string_view key) noexcept { return hash_key_extend(0xcbf29ce484222325ULL, key); }
 
 std::uint32_t NameIndexWriter::add_string(std::string_view s) {
     const auto offset = static_cast<std::uint32_t>(strings_.size());
@@ -283,9 +284,10 @@ std::uint32_t NameIndex::place_count() const noexcept { return header_ ? hi(head
 std::uint32_t NameIndex::key_count() const noexcept { return header_ ? lo(header_->keys_slots) : 0; }
 std::uint64_t NameIndex::posting_count() const noexcept { return header_ ? header_->n_postings : 0; }
 
-KeyMatch NameIndex::find(std::string_view folded) const noexcept {
+KeyMatch NameIndex::find(std::string_view folded) const noexcept { return find(folded, hash_key(folded)); }
+
+KeyMatch NameIndex::find(std::string_view folded, std::uint64_t h) const noexcept {
     if (!header_ || folded.empty()) return {};
-    const auto h = hash_key(folded);
     const auto mask = hi(header_->keys_slots) - 1;
     const auto* slots = reinterpret_cast<const std::uint32_t*>(base_ + header_->off_slots);
     const auto* keys = base_ + header_->off_keys;

@@ -51,6 +51,9 @@ struct KeyMatch {
 
 /// 64-bit FNV-1a: stable across builds and machines (the table is stored on disk).
 std::uint64_t hash_key(std::string_view key) noexcept;
+/// The hash of a key followed by `more`, from the key's hash: hash_key(a + b) ==
+/// hash_key_extend(hash_key(a), b), so that a name grown a word at a time is not hashed again.
+std::uint64_t hash_key_extend(std::uint64_t hash, std::string_view more) noexcept;
 
 /// Builds the serialised index. Add places in index order and names in any order, then
 /// finish() once. Memory is about 24 bytes per name plus the folded names themselves; finish()
@@ -87,6 +90,8 @@ public:
     explicit NameIndex(std::span<const std::uint64_t> blob);
 
     KeyMatch find(std::string_view folded) const noexcept;
+    /// The same, with `hash` == hash_key(folded) already known.
+    KeyMatch find(std::string_view folded, std::uint64_t hash) const noexcept;
     PlaceView place(std::uint32_t index) const noexcept;
     std::uint32_t place_count() const noexcept;
     std::uint32_t key_count() const noexcept;

@@ -148,3 +148,16 @@ TEST_CASE("NameIndex finds every name of a large index, with its places and pref
     CHECK(index.find("tall 9001").postings.empty());
     CHECK(index.find("nowhere").postings.empty());
 }
+
+TEST_CASE("hash_key_extend grows a key's hash as the key grows", "[name_index]") {
+    CHECK(hash_key_extend(hash_key("new"), " york") == hash_key("new york"));
+    CHECK(hash_key_extend(hash_key_extend(hash_key("new"), " "), "york") == hash_key("new york"));
+    CHECK(hash_key_extend(hash_key(""), "york") == hash_key("york"));
+    CHECK(hash_key_extend(hash_key("new"), "") == hash_key("new"));
+    const auto blob = small_index();
+    const NameIndex index(blob);
+    const auto by_hash = index.find("new york", hash_key_extend(hash_key("new"), " york"));
+    REQUIRE(by_hash.postings.size() == 1);
+    CHECK(by_hash.postings[0].place() == 0);
+    CHECK(by_hash.is_prefix);
+}
