@@ -18,7 +18,6 @@ public:
     /// Re-creates the dropped triggers; later calls do nothing. Not called by the destructor: a
     /// load that fails is rolled back or its database thrown away.
     void restore();
-    std::size_t size() const noexcept { return definitions_.size(); }
 
 private:
     Database& db_;
