@@ -116,41 +116,28 @@ std::vector<std::uint64_t> NameIndexWriter::finish() {
     // is sorted on its own, within the processor's caches (a 2M-row import's bucket is under
     // 1 MB): the cost per name then grows with the log of a bucket's size, not with cache misses
     // over the whole list.
-    const int bits = bucket_bits(entries_.size());
-    std::vector<std::size_t> first(bucket_count(bits) + 1, 0), name_first(bucket_count(bits) + 1, 0);
-    for (const auto& e : entries_) {
-        ++first[bucket_of(e.hash, bits) + 1];
-        name_first[bucket_of(e.hash, bits) + 1] += e.length;
-    }
-    for (std::size_t b = 1; b < first.size(); ++b) {
-        first[b] += first[b - 1];
-        name_first[b] += name_first[b - 1];
-    }
-    std::vector<NameEntry> sorted(entries_.size());
     std::string arena(names_.size(), '\0');
     {
-        auto next = first;
-        auto next_name = name_first;
-        for (const auto& e : entries_) {
-            const std::size_t b = bucket_of(e.hash, bits);
-            NameEntry moved = e;
-            moved.offset = static_cast<std::uint32_t>(next_name[b]);
-            std::memcpy(arena.data() + next_name[b], names_.data() + e.offset, e.length);
-            next_name[b] += e.length;
-            sorted[next[b]++] = moved;
+        // each bucket's names together in `arena`, the entries pointed at them (the same buckets
+        // as sort_in_hash_buckets makes of these entries)
+        const int bits = bucket_bits(entries_.size());
+        std::vector<std::size_t> next_name(bucket_count(bits) + 1, 0);
+        for (const auto& e : entries_) next_name[bucket_of(e.hash, bits) + 1] += e.length;
+        for (std::size_t b = 1; b < next_name.size(); ++b) next_name[b] += next_name[b - 1];
+        for (auto& e : entries_) {
+            auto& at = next_name[bucket_of(e.hash, bits)];
+            std::memcpy(arena.data() + at, names_.data() + e.offset, e.length);
+            e.offset = static_cast<std::uint32_t>(at);
+            at += e.length;
         }
     }
-    std::vector<NameEntry>().swap(entries_);
     std::string().swap(names_);
     auto name_of = [&arena](const NameEntry& e) { return std::string_view(arena.data() + e.offset, e.length); };
-    for (std::size_t b = 0; b + 1 < first.size(); ++b) {
-        std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(first[b]), sorted.begin() + static_cast<std::ptrdiff_t>(first[b + 1]),
-                  [&](const NameEntry& x, const NameEntry& y) {
-                      if (x.hash != y.hash) return x.hash < y.hash;
-                      if (const int c = name_of(x).compare(name_of(y)); c != 0) return c < 0;
-                      return x.posting.raw < y.posting.raw;  // by place, then kind: the strongest kind first
-                  });
-    }
+    sort_in_hash_buckets(entries_, [&](const NameEntry& x, const NameEntry& y) {
+        if (x.hash != y.hash) return x.hash < y.hash;
+        if (const int c = name_of(x).compare(name_of(y)); c != 0) return c < 0;
+        return x.posting.raw < y.posting.raw;  // by place, then kind: the strongest kind first
+    });
     struct Key {
         std::uint64_t hash;
         std::uint32_t string_offset, length, post_offset, post_count;
@@ -158,19 +145,19 @@ std::vector<std::uint64_t> NameIndexWriter::finish() {
     };
     std::vector<Key> keys;
     std::vector<Posting> postings;
-    postings.reserve(sorted.size());
+    postings.reserve(entries_.size());
     struct Prefix {
         std::uint64_t hash;
         std::string_view name;
     };
     std::vector<Prefix> prefixes;
-    for (std::size_t i = 0; i < sorted.size();) {
-        const auto name = name_of(sorted[i]);
+    for (std::size_t i = 0; i < entries_.size();) {
+        const auto name = name_of(entries_[i]);
         std::size_t j = i;
-        Key key{sorted[i].hash, add_string(name), static_cast<std::uint32_t>(name.size()),
+        Key key{entries_[i].hash, add_string(name), static_cast<std::uint32_t>(name.size()),
                 static_cast<std::uint32_t>(postings.size()), 0, false};
-        for (; j < sorted.size() && sorted[j].hash == key.hash && name_of(sorted[j]) == name; ++j) {
-            const auto p = sorted[j].posting;
+        for (; j < entries_.size() && entries_[j].hash == key.hash && name_of(entries_[j]) == name; ++j) {
+            const auto p = entries_[j].posting;
             if (key.post_count > 0 && postings.back().place() == p.place()) continue;  // weaker kind of the same place
             postings.push_back(p);
             ++key.post_count;
@@ -182,7 +169,7 @@ std::vector<std::uint64_t> NameIndexWriter::finish() {
         }
         i = j;
     }
-    std::vector<NameEntry>().swap(sorted);
+    std::vector<NameEntry>().swap(entries_);
     // Token prefixes of longer names: flag the key when it exists, else add a key without places.
     // Both lists are in (hash, name) order, so one merge pass matches them.
     sort_in_hash_buckets(prefixes, [](const Prefix& a, const Prefix& b) {
