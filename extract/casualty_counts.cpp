@@ -47,9 +47,10 @@ CountKind parse_kind(const std::filesystem::path& file, std::uint64_t line, cons
 // ---- words of a sentence ---------------------------------------------------------------------
 
 // One token of the text: a folded word, a number ("1,200" and "1.5" joined), or one punctuation
-// character.
+// character. The text views the folded arena, the article, or (joined numbers) split_words'
+// buffer.
 struct Word {
-    std::string text;
+    std::string_view text;
     TextHash hash;  // of text
     bool is_word = false;
     bool digits = false;       // ASCII digits only, separators removed ("1200")
@@ -61,44 +62,58 @@ bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The words of tokens [first, last) of `text` (tokenized: tokenize_and_fold(text)).
-std::vector<Word> split_words(std::string_view text, const TokenizedText& tokenized, std::size_t first, std::size_t last) {
+// The words of tokens [first, last) of `text` (tokenized: tokenize_and_fold(text)). Numbers
+// joined from several tokens are written into `joined`, which the words view: it must outlive
+// them and not be touched meanwhile.
+std::vector<Word> split_words(std::string_view text, const TokenizedText& tokenized, std::size_t first, std::size_t last,
+                              std::string& joined) {
     const auto& tokens = tokenized.tokens;
     std::vector<Word> words;
     words.reserve(last - first);
+    // joined numbers never exceed the bytes they come from: no reallocation moves them
+    joined.clear();
+    if (first < last) joined.reserve(tokens[last - 1].end - tokens[first].start);
     auto raw = [&](std::size_t k) { return tokens[k].text(text); };
     auto glued = [&](std::size_t k) { return k < last && !tokens[k].is(Token::space_before); };
     for (std::size_t k = first; k < last; ++k) {
         Word w;
         w.space_before = tokens[k].is(Token::space_before);
         if (!tokens[k].is(Token::word)) {
-            w.text = std::string(raw(k));
-            words.push_back(std::move(w));
+            w.text = raw(k);
+            words.push_back(w);
             continue;
         }
         w.is_word = true;
         if (all_digits(raw(k))) {
             w.digits = true;
-            w.text = std::string(raw(k));
+            w.text = raw(k);
+            const std::size_t at = joined.size();
+            bool is_joined = false;
+            auto join = [&](std::string_view more) {
+                if (!is_joined) joined += w.text;
+                is_joined = true;
+                joined += more;
+            };
             // "1,200,000": groups of exactly three digits after commas, no spaces
             if (w.text.size() <= 3) {
                 while (glued(k + 1) && raw(k + 1) == "," && glued(k + 2) && tokens[k + 2].is(Token::word) &&
                        raw(k + 2).size() == 3 && all_digits(raw(k + 2))) {
-                    w.text += raw(k + 2);
+                    join(raw(k + 2));
                     k += 2;
                 }
             }
             // "1.5"
             if (glued(k + 1) && raw(k + 1) == "." && glued(k + 2) && tokens[k + 2].is(Token::word) && all_digits(raw(k + 2))) {
-                w.text += raw(k + 2);
+                join(raw(k + 2));
                 w.fraction_digits = static_cast<int>(raw(k + 2).size());
                 k += 2;
             }
+            if (is_joined) w.text = std::string_view(joined).substr(at);
         } else {
             w.text = tokenized.folded[k];
         }
         w.hash = TextHash::of(w.text);
-        words.push_back(std::move(w));
+        words.push_back(w);
     }
     return words;
 }
@@ -520,7 +535,8 @@ CasualtyLexicon CasualtyLexicon::load(const std::filesystem::path& dir) {
 
 std::optional<CountValue> parse_count(std::string_view phrase, const CasualtyLexicon& lexicon) {
     const auto tokenized = tokenize_and_fold(phrase);
-    const Words words(split_words(phrase, tokenized, 0, tokenized.tokens.size()), lexicon);
+    std::string joined;
+    const Words words(split_words(phrase, tokenized, 0, tokenized.tokens.size(), joined), lexicon);
     const auto m = count_at(words, 0, lexicon);
     if (!m || m->end != words.size()) return std::nullopt;
     return m->count;
@@ -535,7 +551,8 @@ CasualtyCounts find_casualties(std::string_view text, const TokenizedText& token
                                std::size_t last_token, const CasualtyLexicon& lexicon) {
     using Cue = CasualtyLexicon::Cue;
     const auto& lx = lexicon;
-    auto words = split_words(text, tokenized, first_token, last_token);
+    std::string joined;
+    auto words = split_words(text, tokenized, first_token, last_token, joined);
     CasualtyCounts result;
     // Every finding needs a count: a clause without digits or a count word has none.
     if (std::none_of(words.begin(), words.end(), [&](const Word& x) { return x.is_word && (x.digits || lx.may_start_count(x.text, x.hash.value)); })) {
