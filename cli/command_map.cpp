@@ -152,8 +152,10 @@ private:
                 auto ms = geoparser.parse(doc, tokenized);
                 p.events = extract::extract_events(doc, tokenized, ms, event_lexicon, casualty_lexicon);
                 const extract::CodepointIndex index(doc.text);
+                thread_local output::MentionJsonWriter json;
+                json.use_gazetteer(geoparser.gazetteer().instance());
                 for (auto& m : ms) {
-                    if (mentions_file) output::append_mention_json(p.json, doc, index, m);
+                    if (mentions_file) json.append(p.json, doc, index, m);
                     if (m.place && m.kind == extract::MentionKind::literal) p.records.push_back({doc.id, std::move(m)});
                 }
                 return p;

@@ -39,9 +39,11 @@ public:
         output::AtomicFile out(output_.empty() ? "-" : output_);
         std::string buffer;
         std::size_t mentions = 0;
+        output::MentionJsonWriter json;  // the writer runs on this thread, in input order
+        json.use_gazetteer(gaz.instance());
         extract::parse_in_order(reader, geoparser, jobs_, [&](const extract::Document& doc, const std::vector<extract::Mention>& ms) {
             const extract::CodepointIndex index(doc.text);
-            for (const auto& m : ms) output::append_mention_json(buffer, doc, index, m);
+            for (const auto& m : ms) json.append(buffer, doc, index, m);
             mentions += ms.size();
             if (buffer.size() > (1 << 20)) {
                 out.write(buffer);

@@ -32,6 +32,9 @@ public:
     /// The same, on the document's tokens made beforehand (tokenize_and_fold(doc.text)).
     std::vector<Mention> parse(const Document& doc, const TokenizedText& tokenized) const;
 
+    /// The gazetteer whose places the mentions view.
+    const gazetteer::Gazetteer& gazetteer() const noexcept { return gazetteer_; }
+
 private:
     const gazetteer::Gazetteer& gazetteer_;
     const Lexicon& lexicon_;

@@ -53,9 +53,8 @@ void append_integer(std::string& out, std::size_t v) {
     out.append(text.data(), text.size());
 }
 
-}  // namespace
-
-void append_mention_json(std::string& out, const extract::Document& doc, const extract::CodepointIndex& index,
+// The line up to the place's fields.
+void append_mention_head(std::string& out, const extract::Document& doc, const extract::CodepointIndex& index,
                          const extract::Mention& m) {
     out += "{\"doc_id\":";
     append_string(out, doc.id);
@@ -71,22 +70,29 @@ void append_mention_json(std::string& out, const extract::Document& doc, const e
     const auto qualifier = m.qualifier.to_string();
     if (qualifier.empty()) out += "null";
     else append_string(out, qualifier);
+}
+
+// ,"place_id":...,"longitude":... of a resolved mention's place.
+void append_place_fields(std::string& out, const gazetteer::PlaceView& p) {
+    out += ",\"place_id\":";
+    append_string(out, p.place_id);
+    out += ",\"name\":";
+    append_string(out, p.name);
+    out += ",\"feature_code\":";
+    append_string(out, p.feature_code);
+    out += ",\"country_code\":";
+    append_string(out, p.country_code);
+    out += ",\"admin1\":";
+    append_string(out, p.admin1_name);
+    out += ",\"latitude\":";
+    append_number(out, p.latitude);
+    out += ",\"longitude\":";
+    append_number(out, p.longitude);
+}
+
+// The rest of the line after the place's fields (or the nulls of an unresolved mention).
+void append_mention_tail(std::string& out, const extract::Mention& m) {
     if (m.place) {
-        const auto& p = *m.place;
-        out += ",\"place_id\":";
-        append_string(out, p.place_id);
-        out += ",\"name\":";
-        append_string(out, p.name);
-        out += ",\"feature_code\":";
-        append_string(out, p.feature_code);
-        out += ",\"country_code\":";
-        append_string(out, p.country_code);
-        out += ",\"admin1\":";
-        append_string(out, p.admin1_name);
-        out += ",\"latitude\":";
-        append_number(out, p.latitude);
-        out += ",\"longitude\":";
-        append_number(out, p.longitude);
         out += ",\"confidence\":";
         append_number(out, std::round(m.confidence * 1000.0) / 1000.0);
     } else {
@@ -99,6 +105,38 @@ void append_mention_json(std::string& out, const extract::Document& doc, const e
         out += "0.0";
     }
     out += "}\n";
+}
+
+}  // namespace
+
+void append_mention_json(std::string& out, const extract::Document& doc, const extract::CodepointIndex& index,
+                         const extract::Mention& m) {
+    append_mention_head(out, doc, index, m);
+    if (m.place) append_place_fields(out, *m.place);
+    append_mention_tail(out, m);
+}
+
+void MentionJsonWriter::use_gazetteer(std::uint64_t gazetteer_instance) {
+    if (gazetteer_instance != gazetteer_) {
+        place_json_.clear();
+        gazetteer_ = gazetteer_instance;
+    }
+}
+
+void MentionJsonWriter::append(std::string& out, const extract::Document& doc, const extract::CodepointIndex& index,
+                               const extract::Mention& m) {
+    append_mention_head(out, doc, index, m);
+    if (m.place) {
+        auto it = place_json_.find(m.place->index);
+        if (it == place_json_.end()) {
+            if (place_json_.size() >= kMaxPlacesKept) place_json_.clear();
+            std::string fields;
+            append_place_fields(fields, *m.place);
+            it = place_json_.emplace(m.place->index, std::move(fields)).first;
+        }
+        out += it->second;
+    }
+    append_mention_tail(out, m);
 }
 
 }  // namespace output
