@@ -109,10 +109,11 @@ std::vector<Word> split_words(std::string_view text, const TokenizedText& tokeni
                 k += 2;
             }
             if (is_joined) w.text = std::string_view(joined).substr(at);
+            w.hash = TextHash::of(w.text);
         } else {
             w.text = tokenized.folded[k];
+            w.hash = tokenized.folded.phrase_hash[k];
         }
-        w.hash = TextHash::of(w.text);
         words.push_back(w);
     }
     return words;

@@ -29,7 +29,7 @@ void split_sentences(std::string_view text, const TokenizedText& tokenized, std:
         }
         Word w;
         w.folded = tokenized.folded[k];
-        w.hash = TextHash::of(w.folded);
+        w.hash = tokenized.folded.phrase_hash[k];
         w.start = t.start;
         w.end = t.end;
         w.break_before = pending_break && !(t.is(Token::hyphen_before) && !starts);

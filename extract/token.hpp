@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/phrase_table.hpp"
+
 namespace extract {
 
 struct Token {
@@ -38,6 +40,7 @@ struct FoldedTokens {
     std::vector<std::uint32_t> offset;  ///< per token: start in arena
     std::vector<std::uint32_t> length;  ///< per token: 0 for punctuation
     std::vector<std::uint64_t> key;     ///< per token: gazetteer::hash_key of the folded form
+    std::vector<TextHash> phrase_hash;  ///< per token: TextHash::of the folded form (phrase tables)
     std::string_view operator[](std::size_t i) const noexcept { return {arena.data() + offset[i], length[i]}; }
 };
 FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens);

@@ -189,11 +189,13 @@ FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens
     f.offset.resize(tokens.size());
     f.length.resize(tokens.size());
     f.key.resize(tokens.size());
+    f.phrase_hash.resize(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         f.offset[i] = static_cast<std::uint32_t>(f.arena.size());
         if (tokens[i].is(Token::word)) gazetteer::append_folded(tokens[i].text(text), f.arena);
         f.length[i] = static_cast<std::uint32_t>(f.arena.size() - f.offset[i]);
         f.key[i] = gazetteer::hash_key(f[i]);
+        f.phrase_hash[i] = TextHash::of(f[i]);
     }
     return f;
 }
