@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <utf8proc.h>
 
 #include "extract/token.hpp"
@@ -183,6 +185,14 @@ std::vector<Token> tokenize(std::string_view text) {
     return tokens;
 }
 
+namespace {
+
+bool is_ascii_alnum(unsigned char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
 FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens) {
     FoldedTokens f;
     f.arena.reserve(text.size());
@@ -190,10 +200,37 @@ FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens
     f.length.resize(tokens.size());
     f.key.resize(tokens.size());
     f.phrase_hash.resize(tokens.size());
+    const std::uint64_t empty_key = gazetteer::hash_key({});
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        f.offset[i] = static_cast<std::uint32_t>(f.arena.size());
-        if (tokens[i].is(Token::word)) gazetteer::append_folded(tokens[i].text(text), f.arena);
-        f.length[i] = static_cast<std::uint32_t>(f.arena.size() - f.offset[i]);
+        const std::size_t at = f.arena.size();
+        f.offset[i] = static_cast<std::uint32_t>(at);
+        if (!tokens[i].is(Token::word)) {
+            f.length[i] = 0;
+            f.key[i] = empty_key;
+            f.phrase_hash[i] = TextHash{};
+            continue;
+        }
+        const auto raw = tokens[i].text(text);
+        if (std::all_of(raw.begin(), raw.end(), [](char c) { return is_ascii_alnum(static_cast<unsigned char>(c)); })) {
+            // most words: ASCII letters and digits, whose folded form is the word in lower case
+            // (gazetteer::append_folded's ASCII path); folded and hashed in one pass
+            f.arena.resize(at + raw.size());
+            char* out = f.arena.data() + at;
+            std::uint64_t key = empty_key;
+            TextHash hash;
+            for (std::size_t k = 0; k < raw.size(); ++k) {
+                const char c = raw[k] >= 'A' && raw[k] <= 'Z' ? static_cast<char>(raw[k] + 32) : raw[k];
+                out[k] = c;
+                key = gazetteer::hash_key_extend_byte(key, static_cast<unsigned char>(c));
+                hash = hash.then(c);
+            }
+            f.length[i] = static_cast<std::uint32_t>(raw.size());
+            f.key[i] = key;
+            f.phrase_hash[i] = hash;
+            continue;
+        }
+        gazetteer::append_folded(raw, f.arena);
+        f.length[i] = static_cast<std::uint32_t>(f.arena.size() - at);
         f.key[i] = gazetteer::hash_key(f[i]);
         f.phrase_hash[i] = TextHash::of(f[i]);
     }

@@ -69,10 +69,7 @@ struct NameIndex::Header {
 constexpr std::size_t kHeaderWords = sizeof(NameIndex::Header) / 8;
 
 std::uint64_t hash_key_extend(std::uint64_t hash, std::string_view more) noexcept {
-    for (unsigned char c : more) {
-        hash ^= c;
-        hash *= 0x100000001b3ULL;
-    }
+    for (unsigned char c : more) hash = hash_key_extend_byte(hash, c);
     return hash;
 }
 

@@ -54,6 +54,10 @@ std::uint64_t hash_key(std::string_view key) noexcept;
 /// The hash of a key followed by `more`, from the key's hash: hash_key(a + b) ==
 /// hash_key_extend(hash_key(a), b), so that a name grown a word at a time is not hashed again.
 std::uint64_t hash_key_extend(std::uint64_t hash, std::string_view more) noexcept;
+/// hash_key_extend() by one byte, inline for loops that fold and hash at once.
+inline std::uint64_t hash_key_extend_byte(std::uint64_t hash, unsigned char c) noexcept {
+    return (hash ^ c) * 0x100000001b3ULL;
+}
 
 /// Builds the serialised index. Add places in index order and names in any order, then
 /// finish() once. Memory is about 24 bytes per name plus the folded names themselves; finish()

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "extract/token.hpp"
+#include "gazetteer/fold.hpp"
+#include "gazetteer/name_index.hpp"
 
 using extract::Token;
 
@@ -210,4 +212,36 @@ TEST_CASE("invalid UTF-8 never breaks the tokenizer", "[extract][tokenizer]") {
     SECTION("empty text") {
         CHECK(extract::tokenize("").empty());
     }
+}
+
+TEST_CASE("Folded tokens are fold_name of each word with its two hashes; punctuation folds to nothing", "[tokenizer][fold]") {
+    // ASCII words (the one-pass path) next to words that need Unicode folding, apostrophes,
+    // abbreviations with periods and digits
+    const std::string text = "The MAYOR of Sao Paulo met S\u00e3o Paulo's envoy in \u00c6r\u00f8sk\u00f8bing, U.S. route 66, "
+                             "Qu\u00e9bec-City's O'Neill and \u0130stanbul at 09:30.";
+    const auto tokens = extract::tokenize(text);
+    const auto folded = extract::fold_tokens(text, tokens);
+    REQUIRE(folded.key.size() == tokens.size());
+    REQUIRE(folded.phrase_hash.size() == tokens.size());
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto expected = tokens[i].is(extract::Token::word) ? gazetteer::fold_name(tokens[i].text(text)) : std::string();
+        CHECK(folded[i] == expected);
+        CHECK(folded.key[i] == gazetteer::hash_key(expected));
+        CHECK(folded.phrase_hash[i].value == extract::TextHash::of(expected).value);
+        CHECK(folded.phrase_hash[i].power == extract::TextHash::of(expected).power);
+        if (tokens[i].is(extract::Token::word)) ++words;
+    }
+    CHECK(words >= 20);
+    // the ASCII and the Unicode spelling of a name fold alike
+    const auto at = [&](std::string_view word) {
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (tokens[i].text(text) == word) return i;
+        }
+        FAIL("no token " << word);
+        return std::size_t{0};
+    };
+    CHECK(folded[at("Sao")] == "sao");
+    CHECK(folded.key[at("Sao")] == folded.key[at("S\u00e3o")]);
+    CHECK(folded[at("MAYOR")] == "mayor");
 }
