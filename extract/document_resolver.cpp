@@ -1,6 +1,7 @@
 #include "extract/document_resolver.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <map>
@@ -240,17 +241,26 @@ private:
         return it == focus_.end() ? 0.0 : it->second;
     }
 
-    double nearest_other_km(std::size_t i, const Candidate& candidate) const {
-        double best_dot = -2.0;
+    // The unit vectors of the places chosen for the mentions near mention i (within
+    // kNeighbourWindow each side, other names, not countries or regions), into neighbours_: the
+    // same for all of i's candidates.
+    void gather_neighbours(std::size_t i) {
+        neighbours_.clear();
         const std::size_t from = i > kNeighbourWindow ? i - kNeighbourWindow : 0;
         const std::size_t to = std::min(mentions_.size(), i + kNeighbourWindow + 1);
         for (std::size_t j = from; j < to; ++j) {
             if (j == i || chosen_[j] < 0 || key_id_[j] == key_id_[i]) continue;
             const auto& other = cands(j)[static_cast<std::size_t>(chosen_[j])];
-            if (other.coarse) continue;
-            best_dot = std::max(best_dot, candidate.x * other.x + candidate.y * other.y + candidate.z * other.z);
+            if (!other.coarse) neighbours_.push_back({other.x, other.y, other.z});
         }
-        return best_dot < -1.5 ? -1.0 : km_from_dot(best_dot);
+    }
+
+    // Great-circle km from a candidate to the nearest of neighbours_, or -1 when there is none.
+    double nearest_neighbour_km(const Candidate& candidate) const {
+        if (neighbours_.empty()) return -1.0;
+        double best_dot = -2.0;
+        for (const auto& n : neighbours_) best_dot = std::max(best_dot, candidate.x * n[0] + candidate.y * n[1] + candidate.z * n[2]);
+        return km_from_dot(best_dot);
     }
 
     void choose(std::size_t i, bool use_proximity) {
@@ -268,6 +278,7 @@ private:
             container = &cands(m.container)[static_cast<std::size_t>(chosen_[m.container])].place;
         }
         scores_.assign(cs.size(), 0.0);
+        if (use_proximity) gather_neighbours(i);
         for (std::size_t c = 0; c < cs.size(); ++c) {
             const auto& p = cs[c].place;
             gazetteer::CandidateEvidence e;
@@ -281,7 +292,7 @@ private:
                                         p.admin1_code == container->admin1_code && p.index != container->index;
             }
             if (use_proximity) {
-                e.nearest_km = nearest_other_km(i, cs[c]);
+                e.nearest_km = nearest_neighbour_km(cs[c]);
                 e.admin1_focus = admin1_focus_of(cs[c]);
             }
             const auto namesake = gazetteer::namesake_place_inside(
@@ -338,6 +349,7 @@ private:
     std::unordered_map<std::uint64_t, double> admin1_focus_;
     std::vector<std::vector<double>> first_scores_;
     std::vector<double> scores_;
+    std::vector<std::array<double, 3>> neighbours_;  // gather_neighbours()
 };
 
 }  // namespace
