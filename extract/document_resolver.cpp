@@ -51,6 +51,7 @@ struct Candidate {
     bool coarse = false;         // a country, region or first-level division: too large to be a neighbour
     std::uint32_t country = 0;   // country_key() of the place's country code
     std::uint64_t admin1 = 0;    // gazetteer::hash_key() of its admin1 code (0 when it has none)
+    std::int64_t namesake = -1;  // gazetteer::namesake_place_inside() among the list's candidates
 };
 
 constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
@@ -81,6 +82,8 @@ std::vector<Candidate> candidates_of(std::span<const gazetteer::Posting> posting
         c.country = country_key(c.place.country_code);
         c.admin1 = c.place.admin1_code.empty() ? 0 : gazetteer::hash_key(c.place.admin1_code);
     }
+    const auto place_of = [](const Candidate& o) -> const gazetteer::PlaceView& { return o.place; };
+    for (auto& c : cs) c.namesake = gazetteer::namesake_place_inside(c.place, cs, place_of);
     return cs;
 }
 
@@ -295,8 +298,7 @@ private:
                 e.nearest_km = nearest_neighbour_km(cs[c]);
                 e.admin1_focus = admin1_focus_of(cs[c]);
             }
-            const auto namesake = gazetteer::namesake_place_inside(
-                p, cs, [](const Candidate& o) -> const gazetteer::PlaceView& { return o.place; });
+            const auto namesake = cs[c].namesake;
             e.namesake_place_inside = namesake >= 0;
             // Parts of a big city make news ("eastern Aleppo"); "northwest Idlib" is the province.
             e.compass_part = m.qualifier.compass != Compass::none && namesake < kCityWithQuarters;
