@@ -152,13 +152,18 @@ public:
             // words may be joined by hyphens: "so-called"
             TextHash hash;
             std::size_t k = i;
-            key.clear();
             for (std::size_t n = 0; n < lx.longest_phrase() && k < w_.size() && w_[k].is_word; ++n) {
-                if (n > 0) key.push_back(' ');
-                key += w_[k].text;
+                // the phrase so far: the word itself at first (most words go no further)
+                std::string_view phrase = w_[k].text;
+                if (n == 1) key = w_[i].text;
+                if (n > 0) {
+                    key.push_back(' ');
+                    key += w_[k].text;
+                    phrase = key;
+                }
                 hash = n > 0 ? hash.then_word(w_[k].hash) : w_[k].hash;
                 ++k;
-                const auto* slot = lx.probe(key, hash.value);
+                const auto* slot = lx.probe(phrase, hash.value);
                 if (!slot) break;
                 if (slot->value) {
                     found_.push_back({&*slot->value, k});
