@@ -6,8 +6,8 @@ namespace extract {
 
 std::vector<TriggerMatch> live_triggers(const std::vector<Word>& words, const Sentence& s, const EventLexicon& lex,
                                         std::vector<TriggerMatch>* cancelled) {
-    const auto cues = find_phrases(words, s, lex.cancel_cues());
     auto triggers = find_phrases(words, s, lex.triggers());
+    if (triggers.empty()) return triggers;  // most sentences: no need to look for the rest
     // a trigger word inside an actor's name is no trigger: "riot police", "protest movement"
     const auto actors = find_phrases(words, s, lex.actors());
     std::erase_if(triggers, [&](const TriggerMatch& t) {
@@ -15,6 +15,8 @@ std::vector<TriggerMatch> live_triggers(const std::vector<Word>& words, const Se
             return a.first <= t.first && t.last <= a.last && a.last - a.first > t.last - t.first;
         });
     });
+    if (triggers.empty()) return triggers;
+    const auto cues = find_phrases(words, s, lex.cancel_cues());
     std::erase_if(triggers, [&](const TriggerMatch& t) {
         const bool cancel = std::any_of(cues.begin(), cues.end(), [&](const Match<bool>& c) {
             return c.last <= t.first && c.last + kCancelReach > t.first;
