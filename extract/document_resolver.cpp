@@ -52,6 +52,8 @@ struct Candidate {
     std::uint32_t country = 0;   // country_key() of the place's country code
     std::uint64_t admin1 = 0;    // gazetteer::hash_key() of its admin1 code (0 when it has none)
     std::int64_t namesake = -1;  // gazetteer::namesake_place_inside() among the list's candidates
+    gazetteer::PlaceFacts facts{};  // gazetteer::place_facts()
+    bool pcl = false;             // a country (PCL*)
 };
 
 constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
@@ -79,6 +81,8 @@ std::vector<Candidate> candidates_of(std::span<const gazetteer::Posting> posting
     for (auto& c : cs) {
         set_unit_vector(c);
         c.coarse = is_coarse(c.place);
+        c.facts = gazetteer::place_facts(c.place);
+        c.pcl = c.place.feature_code.substr(0, 3) == "PCL";
         c.country = country_key(c.place.country_code);
         c.admin1 = c.place.admin1_code.empty() ? 0 : gazetteer::hash_key(c.place.admin1_code);
     }
@@ -189,7 +193,7 @@ private:
             const auto& cs = *list;
             if (cs.empty()) continue;
             const auto& top = cs.front();
-            if (top.place.feature_code.substr(0, 3) == "PCL" || top.posting.kind() == gazetteer::MatchKind::demonym) {
+            if (top.pcl || top.posting.kind() == gazetteer::MatchKind::demonym) {
                 focus_[top.country] += 1.0;
                 total += 1.0;
                 continue;
@@ -223,7 +227,7 @@ private:
             for (std::size_t c = 0; c < n; ++c) sum += std::exp(scores[c] - best);
             for (std::size_t c = 0; c < n; ++c) {
                 const auto& p = cs[c].place;
-                if (p.admin1_code.empty() || p.feature_code.substr(0, 3) == "PCL") continue;
+                if (p.admin1_code.empty() || cs[c].pcl) continue;
                 admin1_focus_[cs[c].admin1] += std::exp(scores[c] - best) / sum;
             }
             total += 1.0;
@@ -302,7 +306,7 @@ private:
             e.namesake_place_inside = namesake >= 0;
             // Parts of a big city make news ("eastern Aleppo"); "northwest Idlib" is the province.
             e.compass_part = m.qualifier.compass != Compass::none && namesake < kCityWithQuarters;
-            scores_[c] = gazetteer::resolver_score(p, cs[c].prior, e);
+            scores_[c] = gazetteer::resolver_score(cs[c].facts, cs[c].prior, e);
         }
         const auto best = static_cast<int>(std::max_element(scores_.begin(), scores_.end()) - scores_.begin());
         if (!use_proximity) first_scores_[i] = scores_;

@@ -8,16 +8,12 @@
 namespace gazetteer {
 namespace {
 
-bool is_country(const PlaceView& p) { return p.feature_code.substr(0, 3) == "PCL" || p.feature_code == "TERR"; }
-bool is_admin1(const PlaceView& p) { return p.feature_code == "ADM1"; }
-bool is_admin2(const PlaceView& p) { return p.feature_code == "ADM2" || p.feature_code == "ADMD"; }
-
-double level_fit(const PlaceView& p, WantedLevel level) {
+double level_fit(const PlaceFacts& p, WantedLevel level) {
     switch (level) {
         case WantedLevel::none: return 0.0;
-        case WantedLevel::admin1: return is_admin1(p) ? 6.0 : is_country(p) ? -2.0 : -1.0;
-        case WantedLevel::admin2: return is_admin2(p) ? 6.0 : is_admin1(p) ? 1.0 : -1.0;
-        case WantedLevel::city: return p.feature_class == "P" ? 2.0 : -2.0;
+        case WantedLevel::admin1: return p.admin1 ? 6.0 : p.country ? -2.0 : -1.0;
+        case WantedLevel::admin2: return p.admin2 ? 6.0 : p.admin1 ? 1.0 : -1.0;
+        case WantedLevel::city: return p.populated ? 2.0 : -2.0;
     }
     return 0.0;
 }
@@ -33,7 +29,17 @@ double proximity(double km) {
 
 }  // namespace
 
-double resolver_score(const PlaceView& place, double prior, const CandidateEvidence& e) noexcept {
+PlaceFacts place_facts(const PlaceView& p) noexcept {
+    PlaceFacts f;
+    f.country = p.feature_code.substr(0, 3) == "PCL" || p.feature_code == "TERR";
+    f.admin1 = p.feature_code == "ADM1";
+    f.admin2 = p.feature_code == "ADM2" || p.feature_code == "ADMD";
+    f.populated = p.feature_class == "P";
+    f.capital = p.feature_code == "PPLC";
+    return f;
+}
+
+double resolver_score(const PlaceFacts& place, double prior, const CandidateEvidence& e) noexcept {
     double score = prior;
     score += 6.0 * e.country_focus;
     score += 3.0 * e.admin1_focus;
@@ -43,9 +49,9 @@ double resolver_score(const PlaceView& place, double prior, const CandidateEvide
     score += level_fit(place, e.level);
     if (e.in_container_admin1) score += 5.0;
     else if (e.in_container_country) score += 3.0;
-    if (e.is_container && (is_admin1(place) || is_country(place))) score += 3.0;
+    if (e.is_container && (place.admin1 || place.country)) score += 3.0;
     score += proximity(e.nearest_km);
-    if (e.statement_subject && (is_country(place) || place.feature_code == "PPLC")) score += 3.0;
+    if (e.statement_subject && (place.country || place.capital)) score += 3.0;
     return score;
 }
 

@@ -25,9 +25,21 @@ struct CandidateEvidence {
     bool statement_subject = false;     ///< "Washington announced": governments speak through capitals
 };
 
-/// Higher is better; comparable between candidates of one mention. `prior` is
-/// candidate_score(place, match) (gazetteer/rank.hpp), computed once per candidate by the caller.
-double resolver_score(const PlaceView& place, double prior, const CandidateEvidence& evidence) noexcept;
+/// What the score asks of a place's feature class and code: worked out once per candidate, since
+/// comparing the codes costs more than the rest of the score.
+struct PlaceFacts {
+    bool country = false;    ///< PCL* or TERR
+    bool admin1 = false;     ///< ADM1
+    bool admin2 = false;     ///< ADM2 or ADMD
+    bool populated = false;  ///< feature class P
+    bool capital = false;    ///< PPLC
+};
+PlaceFacts place_facts(const PlaceView& place) noexcept;
+
+/// Higher is better; comparable between candidates of one mention. `facts` is place_facts() of
+/// the candidate and `prior` candidate_score(place, match) (gazetteer/rank.hpp), both computed
+/// once per candidate by the caller.
+double resolver_score(const PlaceFacts& facts, double prior, const CandidateEvidence& evidence) noexcept;
 
 /// Confidence of the best of `scores` (softmax share), in [0, 1].
 double confidence_of_best(const std::vector<double>& scores) noexcept;
