@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "extract/mention.hpp"
+#include "extract/token.hpp"
 
 namespace extract {
 
@@ -42,6 +43,8 @@ public:
     const WordInfo& info(std::string_view folded) const noexcept;
     /// The same, given gazetteer::hash_key(folded).
     const WordInfo& info_by_key(std::uint64_t key) const noexcept;
+    /// The same for token i of a document, by its key (FoldedTokens::key): no hashing again.
+    const WordInfo& info(const FoldedTokens& folded, std::size_t i) const noexcept { return info_by_key(folded.key[i]); }
 
     // All lookups take folded words (gazetteer::fold_name).
     bool is_person_title(std::string_view w) const { return info(w).has(WordInfo::person_title); }

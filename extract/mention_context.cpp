@@ -29,7 +29,7 @@ Compass compass_ending_at(const FoldedTokens& folded, const std::vector<Token>& 
             return c;
         }
     }
-    return lx.compass(folded[p]);
+    return lx.info(folded, p).compass;
 }
 
 std::size_t word_after(const std::vector<Token>& tokens, std::size_t i) {
@@ -70,9 +70,9 @@ Qualifier find_qualifier(std::string_view text, const std::vector<Token>& tokens
     std::size_t next = 0;
     const bool possessor = is_possessive_after(text, tokens, last, next) && next < tokens.size() &&
                            tokens[next].is(Token::word) && tokens[next].is(Token::upper_initial) &&
-                           lx.compass(folded[next]) == Compass::none;
+                           lx.info(folded, next).compass == Compass::none;
     // After: "Aleppo province", "Idlib Governorate", "Aleppo city".
-    if (const auto a = word_after(tokens, last); a != npos) q.level = lx.admin_level(folded[a]);
+    if (const auto a = word_after(tokens, last); a != npos) q.level = lx.info(folded, a).level;
 
     // Before.
     const auto p = possessor ? npos : word_before(tokens, first);
@@ -86,15 +86,14 @@ Qualifier find_qualifier(std::string_view text, const std::vector<Token>& tokens
         } else if (wp == "of") {
             const auto r = word_before(tokens, p);
             if (r != npos) {
-                const auto wr = folded[r];
-                Surroundings s;
-                if (const auto level = lx.admin_level(wr); level == AdminLevel::admin1 || level == AdminLevel::admin2) {
+                const auto& wr = lx.info(folded, r);
+                if (const auto level = wr.level; level == AdminLevel::admin1 || level == AdminLevel::admin2) {
                     q.level = level;  // "the province of Daraa"
-                } else if (lx.area_part(wr, s)) {
-                    q.surroundings = s;  // "the eastern parts of", "the outskirts of", "a suburb of"
+                } else if (wr.has(Lexicon::WordInfo::area_part)) {
+                    q.surroundings = wr.surroundings;  // "the eastern parts of", "the outskirts of", "a suburb of"
                     std::size_t ignored = 0;
                     if (const auto c = word_before(tokens, r); c != npos) q.compass = compass_ending_at(folded, tokens, c, lx, ignored);
-                } else if (std::size_t cf = r; lx.compass(wr) != Compass::none || compass_ending_at(folded, tokens, r, lx, cf) != Compass::none) {
+                } else if (std::size_t cf = r; wr.compass != Compass::none || compass_ending_at(folded, tokens, r, lx, cf) != Compass::none) {
                     q.compass = compass_ending_at(folded, tokens, r, lx, cf);
                     const auto before = word_before(tokens, cf);
                     Surroundings s2 = Surroundings::none;
@@ -112,7 +111,7 @@ Qualifier find_qualifier(std::string_view text, const std::vector<Token>& tokens
     // "Aleppo's eastern countryside", "Aleppo's eastern districts".
     if (q.compass == Compass::none && is_possessive_after(text, tokens, last, next) && next < tokens.size() &&
         tokens[next].is(Token::word)) {
-        const auto c = lx.compass(folded[next]);
+        const auto c = lx.info(folded, next).compass;
         if (c != Compass::none) {
             q.compass = c;
             Surroundings s;
@@ -125,12 +124,18 @@ Qualifier find_qualifier(std::string_view text, const std::vector<Token>& tokens
 }
 
 bool is_comparison(const std::vector<Token>& tokens, const FoldedTokens& folded, std::size_t first, const Lexicon& lx) {
+    // the one, two and three words before the name ("like", "the equivalent of")
+    std::size_t before[3];
+    std::size_t n = 0;
+    for (std::size_t i = word_before(tokens, first); n < 3 && i != npos; i = word_before(tokens, i)) before[n++] = i;
+    if (n > 0 && lx.info(folded, before[0]).has(Lexicon::WordInfo::historical_cue)) return true;
     std::string phrase;
-    std::size_t i = first;
-    for (int n = 0; n < 3; ++n) {
-        i = word_before(tokens, i);
-        if (i == npos) break;
-        phrase.insert(0, phrase.empty() ? std::string(folded[i]) : std::string(folded[i]) + " ");
+    for (std::size_t len = 2; len <= n; ++len) {
+        phrase.clear();
+        for (std::size_t k = 0; k < len; ++k) {  // each word goes in front, a space after it when more follows
+            if (!phrase.empty()) phrase.insert(0, 1, ' ');
+            phrase.insert(0, folded[before[k]]);
+        }
         if (lx.is_historical_cue(phrase)) return true;
     }
     return false;
@@ -139,7 +144,7 @@ bool is_comparison(const std::vector<Token>& tokens, const FoldedTokens& folded,
 bool is_subject_of_statement(std::string_view text, const std::vector<Token>& tokens, const FoldedTokens& folded,
                              std::size_t first, std::size_t last, const Lexicon& lx) {
     // "based in Britain said": a location, whatever follows
-    if (const auto p = word_before(tokens, first); p != npos && lx.is_locative(folded[p])) return false;
+    if (const auto p = word_before(tokens, first); p != npos && lx.info(folded, p).has(Lexicon::WordInfo::locative)) return false;
     // Skip a coordinated subject ("and Damascus"), auxiliaries and adverbs, then want a verb.
     std::size_t i = last + 1;
     int steps = 0;
@@ -153,8 +158,9 @@ bool is_subject_of_statement(std::string_view text, const std::vector<Token>& to
             continue;
         }
         const auto w = folded[i];
-        if (lx.is_metonymy_verb(w)) return true;
-        if (w == "and" || lx.is_auxiliary(w) || t.is(Token::upper_initial)) {
+        const auto& info = lx.info(folded, i);
+        if (info.has(Lexicon::WordInfo::metonymy_verb)) return true;
+        if (w == "and" || info.has(Lexicon::WordInfo::auxiliary) || t.is(Token::upper_initial)) {
             ++i;
             ++steps;
             continue;

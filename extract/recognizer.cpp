@@ -259,11 +259,10 @@ private:
             // Part of a longer proper name: "Aleppo Army", "Syrian Observatory", "Fateh al-Sham".
             if (const auto a = adjacent_word_after(s.last); a < tokens_.size() && capitalised(tok(a)) &&
                                                             !tok(a).is(Token::sentence_start)) {
-                const auto w = folded_[a];
-                Surroundings ignored;
-                const bool qualifier = lex_.admin_level(w) != AdminLevel::none || lex_.area_part(w, ignored);
+                const auto& w = word(a);
+                const bool qualifier = w.level != AdminLevel::none || w.has(Lexicon::WordInfo::area_part);
                 // "Athens Police Department", "U.S. Attorney": a local institution of the place
-                const bool institution = lex_.is_local_institution(w) && !demonym_only(s.postings);
+                const bool institution = w.has(Lexicon::WordInfo::local_institution) && !demonym_only(s.postings);
                 if (!qualifier && !institution) return false;
             }
             if (const auto b = adjacent_word_before(s.first); b < tokens_.size() && capitalised(tok(b)) &&
