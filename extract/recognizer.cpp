@@ -31,6 +31,42 @@ std::vector<gazetteer::Posting> usable_postings(std::span<const gazetteer::Posti
     return out;
 }
 
+// A set of word keys (FoldedTokens::key) of one document: open addressing, built in one pass
+// (sorting every word of a document cost more than the lookups it served).
+class KeySet {
+public:
+    void reserve(std::size_t n) {
+        std::size_t size = 16;
+        while (size < 2 * n) size *= 2;
+        slots_.assign(size, 0);
+        has_zero_ = false;
+    }
+    void insert(std::uint64_t key) {
+        if (key == 0) {  // 0 marks an empty slot
+            has_zero_ = true;
+            return;
+        }
+        std::size_t i = slot(key);
+        while (slots_[i] != 0 && slots_[i] != key) i = (i + 1) & (slots_.size() - 1);
+        slots_[i] = key;
+    }
+    bool contains(std::uint64_t key) const noexcept {
+        if (key == 0) return has_zero_;
+        for (std::size_t i = slot(key);; i = (i + 1) & (slots_.size() - 1)) {
+            if (slots_[i] == key) return true;
+            if (slots_[i] == 0) return false;
+        }
+    }
+
+private:
+    // the keys are FNV-1a hashes: their high bits, spread by a multiply, pick the slot
+    std::size_t slot(std::uint64_t key) const noexcept {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (slots_.size() - 1);
+    }
+    std::vector<std::uint64_t> slots_;  // at most half full: reserve() with the most keys
+    bool has_zero_ = false;
+};
+
 struct Span {
     std::size_t first, last;
     std::vector<gazetteer::Posting> postings;
@@ -157,7 +193,7 @@ private:
     // A capitalised word that is an ordinary word here: a function word starting a sentence
     // ("In", "The"), or one the document also writes in lower case.
     bool is_ordinary_word(std::size_t i) const {
-        return word(i).has(Lexicon::WordInfo::common_word) || std::binary_search(lowercase_words_.begin(), lowercase_words_.end(), folded_.key[i]);
+        return word(i).has(Lexicon::WordInfo::common_word) || lowercase_words_.contains(folded_.key[i]);
     }
 
     // The word before token i, skipping one period ("Mr. Jordan"); tokens_.size() if none.
@@ -214,7 +250,7 @@ private:
     // article names it in its body too, when a locative comes before it, or when it is a country,
     // region, capital or division.
     bool title_word_supported(const Span& s) const {
-        if (std::binary_search(body_capitalised_.begin(), body_capitalised_.end(), folded_.key[s.first])) return true;
+        if (body_capitalised_.contains(folded_.key[s.first])) return true;
         const auto p = previous_word(s.first);
         if (p < tokens_.size() && word(p).has(Lexicon::WordInfo::locative)) return true;
         for (const auto posting : s.postings) {
@@ -290,18 +326,16 @@ private:
 
     void collect_document_evidence() {
         word_info_.assign(tokens_.size(), nullptr);
+        lowercase_words_.reserve(tokens_.size());
+        body_capitalised_.reserve(tokens_.size());
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             const auto& t = tok(i);
             if (!t.is(Token::word) || t.is(Token::has_digit)) continue;
             if (!t.is(Token::upper_initial) && !t.is(Token::all_caps)) {
-                lowercase_words_.push_back(folded_.key[i]);
+                lowercase_words_.insert(folded_.key[i]);
             } else if (!t.is(Token::title_line)) {
-                body_capitalised_.push_back(folded_.key[i]);
+                body_capitalised_.insert(folded_.key[i]);
             }
-        }
-        for (auto* set : {&lowercase_words_, &body_capitalised_}) {
-            std::sort(set->begin(), set->end());
-            set->erase(std::unique(set->begin(), set->end()), set->end());
         }
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             if (!is_word(i) || !tok(i).is(Token::upper_initial) || tok(i).is(Token::title_line)) continue;
@@ -351,10 +385,10 @@ private:
     }
 
     // Sets of words of this document, as hash keys of their folded forms (FoldedTokens::key):
-    // lowercase_words_ and body_capitalised_ sorted, name_words_ unsorted (it stays small).
+    // name_words_ is a plain list (it stays small).
     mutable std::vector<const Lexicon::WordInfo*> word_info_;
-    std::vector<std::uint64_t> lowercase_words_;
-    std::vector<std::uint64_t> body_capitalised_;
+    KeySet lowercase_words_;
+    KeySet body_capitalised_;
     std::vector<std::uint64_t> name_words_;
     std::string_view text_;
     const std::vector<Token>& tokens_;
