@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <string>
+#include <limits>
 #include <map>
 #include <span>
+#include <string>
 #include <unordered_map>
 
 #include "gazetteer/rank.hpp"
@@ -263,10 +264,14 @@ private:
     }
 
     // Great-circle km from a candidate to the nearest of neighbours_, or -1 when there is none.
+    // Beyond the score's reach (gazetteer::kProximityReachKm, with a kilometre to spare for
+    // rounding) the distance only needs to be farther: infinity, without the arc cosine.
     double nearest_neighbour_km(const Candidate& candidate) const {
         if (neighbours_.empty()) return -1.0;
         double best_dot = -2.0;
         for (const auto& n : neighbours_) best_dot = std::max(best_dot, candidate.x * n[0] + candidate.y * n[1] + candidate.z * n[2]);
+        static const double beyond_reach = std::cos((gazetteer::kProximityReachKm + 1.0) / geo::kEarthRadiusKm);
+        if (best_dot < beyond_reach) return std::numeric_limits<double>::infinity();
         return km_from_dot(best_dot);
     }
 

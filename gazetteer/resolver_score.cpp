@@ -23,7 +23,7 @@ double proximity(double km) {
     if (km < 30) return 2.5;
     if (km < 100) return 2.0;
     if (km < 300) return 1.2;
-    if (km < 800) return 0.5;
+    if (km < kProximityReachKm) return 0.5;
     return 0.0;
 }
 

@@ -19,11 +19,15 @@ struct CandidateEvidence {
     bool in_container_country = false;  ///< inside the country named next to it
     bool is_container = false;          ///< the mention itself names a container of the one before
     double nearest_km = -1.0;           ///< distance to the nearest other place of the document; -1: none
+                                        ///< (any value beyond kProximityReachKm scores the same)
     double admin1_focus = 0.0;          ///< share of the document's places inside this candidate's admin1, [0, 1]
     bool namesake_place_inside = false; ///< a division with a same-named candidate city inside it
     bool compass_part = false;          ///< the mention names a part ("northwest Idlib")
     bool statement_subject = false;     ///< "Washington announced": governments speak through capitals
 };
+
+/// How far the nearest other place of the document may be and still add to the score.
+inline constexpr double kProximityReachKm = 800.0;
 
 /// What the score asks of a place's feature class and code: worked out once per candidate, since
 /// comparing the codes costs more than the rest of the score.

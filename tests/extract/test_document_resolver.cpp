@@ -234,3 +234,28 @@ TEST_CASE("candidate lists kept between articles belong to the gazetteer they ca
         CHECK(first_place(pb, text) == "geonames:7003");
     }
 }
+
+TEST_CASE("a place named near another place of the article wins over a larger namesake far away", "[resolver]") {
+    // Two Maraqils in one province: the larger far south, the smaller a few kilometres from Sabkhat
+    // Dira, named in the same sentence.
+    testing::TempDir dir;
+    const auto lexicon = extract::Lexicon::load(extract::Lexicon::default_dir());
+    const auto row = [](const char* id, const char* name, const char* lat, const char* lon, const char* population) {
+        return std::string(id) + "\t" + name + "\t" + name + "\t\t" + lat + "\t" + lon + "\tP\tPPL\tSY\t\t08\t\t\t\t" +
+               population + "\t\t400\tAsia/Damascus\t2024-01-01\n";
+    };
+    const auto path = gazetteer_of(dir, "near", row("7101", "Maraqil", "32.70", "36.10", "6000") +
+                                                   row("7102", "Maraqil", "35.50", "38.00", "2000") +
+                                                   row("7103", "Sabkhat Dira", "35.55", "38.05", "900"));
+    const gazetteer::Gazetteer gaz(path);
+    const extract::Geoparser geoparser(gaz, lexicon);
+    extract::Document doc;
+    doc.id = "near";
+    doc.text = "Shelling hit Sabkhat Dira and Maraqil on Monday.";
+    const auto ms = geoparser.parse(doc);
+    CHECK(ids_of(ms, "Sabkhat Dira") == std::vector<std::string>{"geonames:7103"});
+    CHECK(ids_of(ms, "Maraqil") == std::vector<std::string>{"geonames:7102"});
+    // alone, the larger one
+    doc.text = "Shelling hit Maraqil on Monday.";
+    CHECK(ids_of(geoparser.parse(doc), "Maraqil") == std::vector<std::string>{"geonames:7101"});
+}

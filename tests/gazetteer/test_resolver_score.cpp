@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "gazetteer/rank.hpp"
 #include "gazetteer/resolver_score.hpp"
 
@@ -76,4 +78,16 @@ TEST_CASE("The resolver's score weighs the level asked for, containers, proximit
         CHECK(gazetteer::resolver_score(province, 1.0, e) == Approx(4.0));
         CHECK(gazetteer::resolver_score(town, 1.0, e) == Approx(1.0));
     }
+}
+
+TEST_CASE("Nearness adds nothing from the reach on, however far", "[resolver_score]") {
+    const auto town = gazetteer::place_facts(place("P", "PPL"));
+    gazetteer::CandidateEvidence within, at, far, unknown;
+    within.nearest_km = gazetteer::kProximityReachKm - 1;
+    at.nearest_km = gazetteer::kProximityReachKm;
+    far.nearest_km = std::numeric_limits<double>::infinity();
+    CHECK(gazetteer::resolver_score(town, 1.0, within) > 1.0);
+    CHECK(gazetteer::resolver_score(town, 1.0, at) == Approx(1.0));
+    CHECK(gazetteer::resolver_score(town, 1.0, far) == Approx(1.0));
+    CHECK(gazetteer::resolver_score(town, 1.0, unknown) == Approx(1.0));
 }
