@@ -258,13 +258,28 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
         }
     };
 
+    // a sentence's working lists, kept between sentences (cleared, not freed)
+    std::vector<const Mention*> usable;
+    std::vector<const Mention*> unresolved;  // names the gazetteer lacks ("the district of X in Aleppo")
+    std::vector<TriggerMatch> cancelled;
+    std::vector<Candidate> here;
+    // a trigger with the place it goes to
+    struct Found {
+        const TriggerMatch* trigger = nullptr;
+        const Mention* place = nullptr;
+        std::size_t first = 0;  // words of trigger and place together
+        std::size_t last = 0;
+    };
+    std::vector<Found> found;
+    std::vector<std::pair<std::size_t, std::size_t>> anchors;
+
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Sentence& s = sentences[si];
         const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
         // this sentence's mentions
         while (next_mention < mentions.size() && mentions[next_mention].start < s.begin) ++next_mention;
-        std::vector<const Mention*> usable;
-        std::vector<const Mention*> unresolved;  // names the gazetteer lacks ("the district of X in Aleppo")
+        usable.clear();
+        unresolved.clear();
         bool any_mention = false;
         for (std::size_t k = next_mention; k < mentions.size() && mentions[k].start < s.limit; ++k) {
             any_mention = true;
@@ -278,7 +293,7 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
         if (placed.empty() && !borrowed) continue;  // no place for an event here
 
         // the triggers that are not cancelled
-        std::vector<TriggerMatch> cancelled;
+        cancelled.clear();
         const auto triggers = live_triggers(words, s, lex, &cancelled);
         if (triggers.empty()) continue;
         story_date_before(si);
@@ -299,20 +314,14 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
             }
             return dead < live;
         };
-        std::vector<Candidate> here;
+        here.clear();
         for (const auto& c : placed) {
             if (!nearest_trigger_cancelled(c)) here.push_back(c);
         }
 
         // each trigger goes to its nearest place (the later one when two are equally near); a
         // place keeps its highest-precedence trigger (the first among equals)
-        struct Found {
-            const TriggerMatch* trigger = nullptr;
-            const Mention* place = nullptr;
-            std::size_t first = 0;  // words of trigger and place together
-            std::size_t last = 0;
-        };
-        std::vector<Found> found;
+        found.clear();
         const auto nearest = [&](const TriggerMatch& t, std::size_t max_distance) -> const Candidate* {
             const Candidate* best = nullptr;
             std::size_t best_distance = 0;
@@ -343,7 +352,7 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
             }
         }
         std::sort(found.begin(), found.end(), [](const Found& x, const Found& y) { return x.first < y.first; });
-        std::vector<std::pair<std::size_t, std::size_t>> anchors;
+        anchors.clear();
         for (const auto& f : found) anchors.emplace_back(f.first, f.last);
         const auto parts = segments(anchors, words, s);
 
