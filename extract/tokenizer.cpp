@@ -1,4 +1,4 @@
-#include <algorithm>
+#include <array>
 
 #include <utf8proc.h>
 
@@ -191,6 +191,20 @@ bool is_ascii_alnum(unsigned char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// TextHash::power of a text of n bytes (kBase^n), from a table for the lengths of words.
+std::uint64_t text_hash_power(std::size_t n) noexcept {
+    static constexpr auto kPowers = [] {
+        std::array<std::uint64_t, 64> p{};
+        p[0] = 1;
+        for (std::size_t k = 1; k < p.size(); ++k) p[k] = p[k - 1] * TextHash::kBase;
+        return p;
+    }();
+    if (n < kPowers.size()) return kPowers[n];
+    std::uint64_t power = kPowers.back();
+    for (std::size_t k = kPowers.size() - 1; k < n; ++k) power *= TextHash::kBase;
+    return power;
+}
+
 }  // namespace
 
 FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens) {
@@ -211,24 +225,29 @@ FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens
             continue;
         }
         const auto raw = tokens[i].text(text);
-        if (std::all_of(raw.begin(), raw.end(), [](char c) { return is_ascii_alnum(static_cast<unsigned char>(c)); })) {
-            // most words: ASCII letters and digits, whose folded form is the word in lower case
-            // (gazetteer::append_folded's ASCII path); folded and hashed in one pass
-            f.arena.resize(at + raw.size());
-            char* out = f.arena.data() + at;
-            std::uint64_t key = empty_key;
-            TextHash hash;
-            for (std::size_t k = 0; k < raw.size(); ++k) {
-                const char c = raw[k] >= 'A' && raw[k] <= 'Z' ? static_cast<char>(raw[k] + 32) : raw[k];
-                out[k] = c;
-                key = gazetteer::hash_key_extend_byte(key, static_cast<unsigned char>(c));
-                hash = hash.then(c);
-            }
+        // most words: ASCII letters and digits, whose folded form is the word in lower case
+        // (gazetteer::append_folded's ASCII path), folded and hashed both ways in one pass; a
+        // word with any other byte is folded again below
+        f.arena.resize(at + raw.size());
+        char* out = f.arena.data() + at;
+        std::uint64_t key = empty_key;
+        std::uint64_t value = 0;  // TextHash::value
+        std::size_t k = 0;
+        for (; k < raw.size(); ++k) {
+            auto c = static_cast<unsigned char>(raw[k]);
+            if (!is_ascii_alnum(c)) break;
+            if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+            out[k] = static_cast<char>(c);
+            key = gazetteer::hash_key_extend_byte(key, c);
+            value = value * TextHash::kBase + c;
+        }
+        if (k == raw.size()) {
             f.length[i] = static_cast<std::uint32_t>(raw.size());
             f.key[i] = key;
-            f.phrase_hash[i] = hash;
+            f.phrase_hash[i] = TextHash{value, text_hash_power(raw.size())};
             continue;
         }
+        f.arena.resize(at);
         gazetteer::append_folded(raw, f.arena);
         f.length[i] = static_cast<std::uint32_t>(f.arena.size() - at);
         f.key[i] = gazetteer::hash_key(f[i]);

@@ -218,7 +218,9 @@ TEST_CASE("Folded tokens are fold_name of each word with its two hashes; punctua
     // ASCII words (the one-pass path) next to words that need Unicode folding, apostrophes,
     // abbreviations with periods and digits
     const std::string text = "The MAYOR of Sao Paulo met S\u00e3o Paulo's envoy in \u00c6r\u00f8sk\u00f8bing, U.S. route 66, "
-                             "Qu\u00e9bec-City's O'Neill and \u0130stanbul at 09:30.";
+                             "Qu\u00e9bec-City's O'Neill and \u0130stanbul at 09:30. "
+                             // one word longer than 64 letters
+                             "LlanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogochLlanfairpwllgwyngyll.";
     const auto tokens = extract::tokenize(text);
     const auto folded = extract::fold_tokens(text, tokens);
     REQUIRE(folded.key.size() == tokens.size());
