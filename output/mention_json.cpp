@@ -1,6 +1,7 @@
 #include "output/mention_json.hpp"
 
 #include <cmath>
+#include <utility>
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -74,16 +75,15 @@ void append_mention_head(std::string& out, const extract::Document& doc, const e
 
 // ,"place_id":...,"longitude":... of a resolved mention's place.
 void append_place_fields(std::string& out, const gazetteer::PlaceView& p) {
-    out += ",\"place_id\":";
-    append_string(out, p.place_id);
-    out += ",\"name\":";
-    append_string(out, p.name);
-    out += ",\"feature_code\":";
-    append_string(out, p.feature_code);
-    out += ",\"country_code\":";
-    append_string(out, p.country_code);
-    out += ",\"admin1\":";
-    append_string(out, p.admin1_name);
+    const std::pair<std::string_view, std::string_view> strings[] = {{",\"place_id\":", p.place_id},
+                                                                      {",\"name\":", p.name},
+                                                                      {",\"feature_code\":", p.feature_code},
+                                                                      {",\"country_code\":", p.country_code},
+                                                                      {",\"admin1\":", p.admin1_name}};
+    for (const auto& [key, value] : strings) {
+        out += key;
+        append_string(out, value);
+    }
     out += ",\"latitude\":";
     append_number(out, p.latitude);
     out += ",\"longitude\":";
