@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "extract/event_extractor.hpp"
+#include "gazetteer/name_index.hpp"
 
 namespace extract {
 namespace {
@@ -51,13 +52,14 @@ void EventAccumulator::add(Event& e) {
     }
     EventSource head = std::move(*first);
     e.sources.clear();
-    const auto [found, inserted] = index_.try_emplace(e.event_id, slots_.size());
-    if (inserted) {
+    bool added = false;
+    const std::size_t at = find_or_add(e.event_id, added);
+    if (added) {
         e.sources.push_back(std::move(head));
         slots_.push_back(Slot{std::move(e), std::move(more)});
         return;
     }
-    Slot& slot = slots_[found->second];
+    Slot& slot = slots_[at];
     merge_event_fields(slot.event, e);
     EventSource& kept = slot.event.sources.front();
     if (head.doc_id < kept.doc_id) {
@@ -67,6 +69,36 @@ void EventAccumulator::add(Event& e) {
         pack(slot.more, head);
     }
     slot.more += more;
+}
+
+std::size_t EventAccumulator::find_or_add(const std::string& event_id, bool& added) {
+    if ((slots_.size() + 1) * 2 > index_.size()) grow();
+    const std::uint64_t h = gazetteer::hash_key(event_id);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const std::size_t mask = index_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        Cell& cell = index_[i];
+        if (cell.slot == 0) {  // new: its slot is the next one, which the caller fills
+            cell = {static_cast<std::uint32_t>(slots_.size() + 1), tag};
+            hashes_.push_back(h);
+            added = true;
+            return slots_.size();
+        }
+        if (cell.tag == tag && slots_[cell.slot - 1].event.event_id == event_id) {
+            added = false;
+            return cell.slot - 1;
+        }
+    }
+}
+
+void EventAccumulator::grow() {
+    index_.assign(index_.empty() ? 1024 : index_.size() * 2, Cell{});
+    const std::size_t mask = index_.size() - 1;
+    for (std::size_t s = 0; s < hashes_.size(); ++s) {
+        std::size_t i = hashes_[s] & mask;
+        while (index_[i].slot != 0) i = (i + 1) & mask;
+        index_[i] = {static_cast<std::uint32_t>(s + 1), static_cast<std::uint32_t>(hashes_[s] >> 32)};
+    }
 }
 
 std::vector<Event> EventAccumulator::take() {
@@ -97,6 +129,7 @@ std::vector<Event> EventAccumulator::take() {
     }
     slots_.clear();
     index_.clear();
+    hashes_.clear();
     return out;
 }
 

@@ -10,8 +10,8 @@
 // first source's) left out, joined by ';'. output/event_layers.hpp's `sources` and
 // `source_urls` come out exactly as from merge_events' one-source-per-article list.
 #include <cstddef>
+#include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/event.hpp"
@@ -37,8 +37,17 @@ private:
         std::string more;  // the other sources: doc_id '\x1f' url '\x1e', in arrival order, maybe repeated
     };
     void add(Event& e);
+    // The slot of an event id: open addressing over (slot number + 1, high half of the id's
+    // hash) cells, at most half full, so a probe rarely reads a slot that is not the one.
+    struct Cell {
+        std::uint32_t slot = 0;  // 0: empty
+        std::uint32_t tag = 0;   // the hash's high 32 bits
+    };
+    std::size_t find_or_add(const std::string& event_id, bool& added);
+    void grow();
 
-    std::unordered_map<std::string, std::size_t> index_;  // event_id -> slot
+    std::vector<Cell> index_;
+    std::vector<std::uint64_t> hashes_;  // per slot: gazetteer::hash_key of its event_id
     std::vector<Slot> slots_;
 };
 

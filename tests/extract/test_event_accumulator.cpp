@@ -97,3 +97,42 @@ TEST_CASE("An event reported once keeps its one source as it was", "[extract][ev
     CHECK(merged[0].sources[0].evidence_text == "Shells fell, says report 7.");
     CHECK(merged[1].fatalities == 4);
 }
+
+TEST_CASE("Many distinct events are each merged with their own reports, also after take()", "[extract][events]") {
+    // enough events for the accumulator's index to grow several times while reports come
+    // interleaved: event k by article k, then again by article 100000 + k
+    extract::EventAccumulator acc;
+    constexpr int kEvents = 5000;
+    for (int round = 0; round < 2; ++round) {
+        for (int k = 0; k < kEvents; ++k) {
+            std::vector<Event> batch = {event(k, k, 20 - k % 5)};
+            acc.add(batch);
+            if (k >= 10) {
+                std::vector<Event> again = {event(k - 10, 100000 + k - 10, 3)};
+                acc.add(again);
+            }
+        }
+        for (int k = kEvents - 10; k < kEvents; ++k) {
+            std::vector<Event> again = {event(k, 100000 + k, 3)};
+            acc.add(again);
+        }
+        CHECK(acc.size() == kEvents);
+        const auto merged = acc.take();
+        REQUIRE(merged.size() == kEvents);
+        bool all_right = true;
+        for (int k = 0; k < kEvents; ++k) {
+            const auto& e = merged[static_cast<std::size_t>(k)];
+            const bool right = e.event_id == fmt::format("ev{}", k) && e.fatalities == 3 && e.sources.size() == 2 &&
+                               e.sources[0].doc_id == fmt::format("doc{:05}", k) &&
+                               e.sources[1].doc_id == fmt::format("doc{:05}", 100000 + k);
+            if (!right) {
+                INFO("event " << k << " in round " << round);
+                CHECK(right);
+                all_right = false;
+                break;
+            }
+        }
+        CHECK(all_right);
+        CHECK(acc.size() == 0);
+    }
+}
