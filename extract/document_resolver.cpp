@@ -250,8 +250,8 @@ private:
     }
 
     // The unit vectors of the places chosen for the mentions near mention i (within
-    // kNeighbourWindow each side, other names, not countries or regions), into neighbours_: the
-    // same for all of i's candidates.
+    // kNeighbourWindow each side, other names, none coarse: countries, regions, first-level
+    // divisions), into neighbours_: the same for all of i's candidates.
     void gather_neighbours(std::size_t i) {
         neighbours_.clear();
         const std::size_t from = i > kNeighbourWindow ? i - kNeighbourWindow : 0;
