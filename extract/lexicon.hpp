@@ -47,19 +47,8 @@ public:
     const WordInfo& info(const FoldedTokens& folded, std::size_t i) const noexcept { return info_by_key(folded.key[i]); }
 
     // All lookups take folded words (gazetteer::fold_name).
-    bool is_person_title(std::string_view w) const { return info(w).has(WordInfo::person_title); }
-    bool is_metonymy_verb(std::string_view w) const { return info(w).has(WordInfo::metonymy_verb); }
-    bool is_auxiliary(std::string_view w) const { return info(w).has(WordInfo::auxiliary); }
     bool is_historical_cue(std::string_view phrase) const { return info(phrase).has(WordInfo::historical_cue); }
-    bool is_locative(std::string_view w) const { return info(w).has(WordInfo::locative); }
-    bool is_time_word(std::string_view w) const { return info(w).has(WordInfo::time_word); }
-    bool is_connector(std::string_view w) const { return info(w).has(WordInfo::connector); }
-    bool is_common_word(std::string_view w) const { return info(w).has(WordInfo::common_word); }
-    bool is_local_institution(std::string_view w) const { return info(w).has(WordInfo::local_institution); }
-    bool is_given_name(std::string_view w) const { return info(w).has(WordInfo::given_name); }
-    bool is_speech_verb(std::string_view w) const { return info(w).has(WordInfo::speech_verb); }
     Compass compass(std::string_view w) const { return info(w).compass; }
-    AdminLevel admin_level(std::string_view w) const { return info(w).level; }
     /// Whether `w` names a part of a place, and the surroundings it implies.
     bool area_part(std::string_view w, Surroundings& s) const {
         const auto& i = info(w);
