@@ -55,7 +55,11 @@ struct Candidate {
     std::int64_t namesake = -1;  // gazetteer::namesake_place_inside() among the list's candidates
     gazetteer::PlaceFacts facts{};  // gazetteer::place_facts()
     bool pcl = false;             // a country (PCL*)
+    double prior_share = 0.0;     // of the list's first kFocusCandidates by softmax of priors (0 beyond)
 };
+
+// The candidates of a list that share its vote for the document's countries.
+constexpr std::size_t kFocusCandidates = 10;
 
 constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
 
@@ -89,6 +93,10 @@ std::vector<Candidate> candidates_of(std::span<const gazetteer::Posting> posting
     }
     const auto place_of = [](const Candidate& o) -> const gazetteer::PlaceView& { return o.place; };
     for (auto& c : cs) c.namesake = gazetteer::namesake_place_inside(c.place, cs, place_of);
+    const std::size_t n = std::min(cs.size(), kFocusCandidates);
+    double sum = 0.0;
+    for (std::size_t c = 0; c < n; ++c) sum += std::exp(cs[c].prior - cs.front().prior);
+    for (std::size_t c = 0; c < n; ++c) cs[c].prior_share = std::exp(cs[c].prior - cs.front().prior) / sum;
     return cs;
 }
 
@@ -199,12 +207,8 @@ private:
                 total += 1.0;
                 continue;
             }
-            double sum = 0.0;
-            const std::size_t n = std::min<std::size_t>(cs.size(), 10);
-            for (std::size_t c = 0; c < n; ++c) sum += std::exp(cs[c].prior - top.prior);
-            for (std::size_t c = 0; c < n; ++c) {
-                focus_[cs[c].country] += std::exp(cs[c].prior - top.prior) / sum;
-            }
+            const std::size_t n = std::min(cs.size(), kFocusCandidates);
+            for (std::size_t c = 0; c < n; ++c) focus_[cs[c].country] += cs[c].prior_share;
             total += 1.0;
         }
         if (total > 0) {
@@ -222,14 +226,18 @@ private:
             const auto& cs = cands(i);
             const auto& scores = first_scores_[i];
             if (cs.empty() || scores.empty()) continue;
-            const std::size_t n = std::min<std::size_t>(cs.size(), 10);
+            const std::size_t n = std::min(cs.size(), kFocusCandidates);
             const double best = *std::max_element(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(n));
+            std::array<double, kFocusCandidates> weight{};
             double sum = 0.0;
-            for (std::size_t c = 0; c < n; ++c) sum += std::exp(scores[c] - best);
+            for (std::size_t c = 0; c < n; ++c) {
+                weight[c] = std::exp(scores[c] - best);
+                sum += weight[c];
+            }
             for (std::size_t c = 0; c < n; ++c) {
                 const auto& p = cs[c].place;
                 if (p.admin1_code.empty() || cs[c].pcl) continue;
-                admin1_focus_[cs[c].admin1] += std::exp(scores[c] - best) / sum;
+                admin1_focus_[cs[c].admin1] += weight[c] / sum;
             }
             total += 1.0;
         }
