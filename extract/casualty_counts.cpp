@@ -562,10 +562,19 @@ CasualtyCounts find_casualties(std::string_view text, const TokenizedText& token
                                std::size_t last_token, const CasualtyLexicon& lexicon) {
     using Cue = CasualtyLexicon::Cue;
     const auto& lx = lexicon;
+    CasualtyCounts result;
+    // Every finding needs a count: a clause without digits or a count word has none (asked of
+    // the tokens, before the words are made).
+    const auto& folded = tokenized.folded;
+    bool may_count = false;
+    for (std::size_t k = first_token; k < last_token && !may_count; ++k) {
+        const auto& t = tokenized.tokens[k];
+        may_count = t.is(Token::word) && (t.is(Token::has_digit) || lx.may_start_count(folded[k], folded.phrase_hash[k].value));
+    }
+    if (!may_count) return result;
     std::string joined;
     auto words = split_words(text, tokenized, first_token, last_token, joined);
-    CasualtyCounts result;
-    // Every finding needs a count: a clause without digits or a count word has none.
+    // the same asked of the words: a token with a digit may be no number ("F16")
     if (std::none_of(words.begin(), words.end(), [&](const Word& x) { return x.is_word && (x.digits || lx.may_start_count(x.text, x.hash.value)); })) {
         return result;
     }

@@ -324,7 +324,8 @@ private:
         const auto best = static_cast<int>(std::max_element(scores_.begin(), scores_.end()) - scores_.begin());
         if (!use_proximity) first_scores_[i] = scores_;
         chosen_[i] = best;
-        confidence_[i] = gazetteer::confidence_of_best(scores_);
+        // the first pass's confidence is never read: the second pass chooses every mention again
+        if (use_proximity) confidence_[i] = gazetteer::confidence_of_best(scores_);
     }
 
     // The same name means the same place throughout a document (at the same level): the most

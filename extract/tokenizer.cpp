@@ -187,9 +187,17 @@ std::vector<Token> tokenize(std::string_view text) {
 
 namespace {
 
-bool is_ascii_alnum(unsigned char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+// Per ASCII byte: itself in lower case if it is a letter or digit, else 0.
+struct AsciiFoldTable {
+    unsigned char lower[256];
+    constexpr AsciiFoldTable() : lower() {
+        for (int c = 0; c < 128; ++c) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) lower[c] = static_cast<unsigned char>(c);
+            if (c >= 'A' && c <= 'Z') lower[c] = static_cast<unsigned char>(c + 32);
+        }
+    }
+};
+constexpr AsciiFoldTable kAsciiFold;
 
 // TextHash::power of a text of n bytes (kBase^n), from a table for the lengths of words.
 std::uint64_t text_hash_power(std::size_t n) noexcept {
@@ -234,9 +242,8 @@ FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens
         std::uint64_t value = 0;  // TextHash::value
         std::size_t k = 0;
         for (; k < raw.size(); ++k) {
-            auto c = static_cast<unsigned char>(raw[k]);
-            if (!is_ascii_alnum(c)) break;
-            if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+            const unsigned char c = kAsciiFold.lower[static_cast<unsigned char>(raw[k])];
+            if (c == 0) break;  // not an ASCII letter or digit
             out[k] = static_cast<char>(c);
             key = gazetteer::hash_key_extend_byte(key, c);
             value = value * TextHash::kBase + c;

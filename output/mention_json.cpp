@@ -9,6 +9,8 @@
 namespace output {
 namespace {
 
+using namespace std::string_view_literals;
+
 bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
 
 // A JSON string: quotes, backslashes and control characters escaped; the text is valid UTF-8
@@ -24,13 +26,13 @@ void append_string(std::string& out, std::string_view s) {
         const char c = s[j];
         i = j + 1;
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"': out += "\\\""sv; break;
+        case '\\': out += "\\\\"sv; break;
+        case '\n': out += "\\n"sv; break;
+        case '\r': out += "\\r"sv; break;
+        case '\t': out += "\\t"sv; break;
+        case '\b': out += "\\b"sv; break;
+        case '\f': out += "\\f"sv; break;
         default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c)); break;
         }
     }
@@ -40,13 +42,13 @@ void append_string(std::string& out, std::string_view s) {
 // Numbers as the shortest text that reads back to the same double (what JSON libraries write).
 void append_number(std::string& out, double v) {
     if (!std::isfinite(v)) {
-        out += "null";
+        out += "null"sv;
         return;
     }
     char buf[32];
     const auto end = fmt::format_to(buf, FMT_COMPILE("{}"), v);  // shortest form; 32 bytes always suffice
     out.append(buf, end);
-    if (std::string_view(buf, static_cast<std::size_t>(end - buf)).find_first_of(".eEn") == std::string_view::npos) out += ".0";
+    if (std::string_view(buf, static_cast<std::size_t>(end - buf)).find_first_of(".eEn") == std::string_view::npos) out += ".0"sv;
 }
 
 void append_integer(std::string& out, std::size_t v) {
@@ -57,54 +59,49 @@ void append_integer(std::string& out, std::size_t v) {
 // The line up to the place's fields.
 void append_mention_head(std::string& out, const extract::Document& doc, const extract::CodepointIndex& index,
                          const extract::Mention& m) {
-    out += "{\"doc_id\":";
+    out += "{\"doc_id\":"sv;
     append_string(out, doc.id);
-    out += ",\"start\":";
+    out += ",\"start\":"sv;
     append_integer(out, index.to_codepoint(m.start));
-    out += ",\"end\":";
+    out += ",\"end\":"sv;
     append_integer(out, index.to_codepoint(m.end));
-    out += ",\"text\":";
+    out += ",\"text\":"sv;
     append_string(out, m.text);
-    out += ",\"kind\":";
+    out += ",\"kind\":"sv;
     append_string(out, extract::to_string(m.kind));
-    out += ",\"qualifier\":";
+    out += ",\"qualifier\":"sv;
     const auto qualifier = m.qualifier.to_string();
-    if (qualifier.empty()) out += "null";
+    if (qualifier.empty()) out += "null"sv;
     else append_string(out, qualifier);
 }
 
 // ,"place_id":...,"longitude":... of a resolved mention's place.
 void append_place_fields(std::string& out, const gazetteer::PlaceView& p) {
-    const std::pair<std::string_view, std::string_view> strings[] = {{",\"place_id\":", p.place_id},
-                                                                      {",\"name\":", p.name},
-                                                                      {",\"feature_code\":", p.feature_code},
-                                                                      {",\"country_code\":", p.country_code},
-                                                                      {",\"admin1\":", p.admin1_name}};
+    const std::pair<std::string_view, std::string_view> strings[] = {{",\"place_id\":"sv, p.place_id},
+                                                                      {",\"name\":"sv, p.name},
+                                                                      {",\"feature_code\":"sv, p.feature_code},
+                                                                      {",\"country_code\":"sv, p.country_code},
+                                                                      {",\"admin1\":"sv, p.admin1_name}};
     for (const auto& [key, value] : strings) {
         out += key;
         append_string(out, value);
     }
-    out += ",\"latitude\":";
+    out += ",\"latitude\":"sv;
     append_number(out, p.latitude);
-    out += ",\"longitude\":";
+    out += ",\"longitude\":"sv;
     append_number(out, p.longitude);
 }
 
 // The rest of the line after the place's fields (or the nulls of an unresolved mention).
 void append_mention_tail(std::string& out, const extract::Mention& m) {
     if (m.place) {
-        out += ",\"confidence\":";
+        out += ",\"confidence\":"sv;
         append_number(out, std::round(m.confidence * 1000.0) / 1000.0);
     } else {
-        for (const char* k : {"place_id", "name", "feature_code", "country_code", "admin1", "latitude", "longitude"}) {
-            out += ",\"";
-            out += k;
-            out += "\":null";
-        }
-        out += ",\"confidence\":";
-        out += "0.0";
+        out += ",\"place_id\":null,\"name\":null,\"feature_code\":null,\"country_code\":null,\"admin1\":null,"
+               "\"latitude\":null,\"longitude\":null,\"confidence\":0.0"sv;
     }
-    out += "}\n";
+    out += "}\n"sv;
 }
 
 }  // namespace
