@@ -5,13 +5,16 @@
 namespace extract {
 
 std::vector<TriggerMatch> live_triggers(const std::vector<Word>& words, const Sentence& s, const EventLexicon& lex,
-                                        std::vector<TriggerMatch>* cancelled) {
+                                        std::vector<TriggerMatch>* cancelled, std::vector<ActorMatch>* actors_out) {
+    if (actors_out) actors_out->clear();
     auto triggers = find_phrases(words, s, lex.triggers());
     if (triggers.empty()) return triggers;  // most sentences: no need to look for the rest
     // a trigger word inside an actor's name is no trigger: "riot police", "protest movement"
-    const auto actors = find_phrases(words, s, lex.actors());
+    std::vector<ActorMatch> own_actors;
+    auto& actors = actors_out ? *actors_out : own_actors;
+    actors = find_phrases(words, s, lex.actors());
     std::erase_if(triggers, [&](const TriggerMatch& t) {
-        return std::any_of(actors.begin(), actors.end(), [&](const Match<EventLexicon::Actor>& a) {
+        return std::any_of(actors.begin(), actors.end(), [&](const ActorMatch& a) {
             return a.first <= t.first && t.last <= a.last && a.last - a.first > t.last - t.first;
         });
     });
@@ -37,9 +40,13 @@ const TriggerMatch* strongest(const std::vector<TriggerMatch>& triggers) {
 
 EventCoding code_event(const std::vector<Word>& words, const Sentence& part, const TriggerMatch& trigger,
                        const EventLexicon& lex) {
+    return code_event(words, part, trigger, lex, find_phrases(words, part, lex.actors()));
+}
+
+EventCoding code_event(const std::vector<Word>& words, const Sentence& part, const TriggerMatch& trigger,
+                       const EventLexicon&, const std::vector<ActorMatch>& actors) {
     using Actor = EventLexicon::Actor;
     using Kind = EventLexicon::ActorKind;
-    const auto actors = find_phrases(words, part, lex.actors());
     const Actor* actor1 = nullptr;
     for (std::size_t k = trigger.last; k < part.last_word && !actor1; ++k) {
         if (words[k].folded != "by") continue;
@@ -81,17 +88,19 @@ std::optional<EventCoding> classify_snippet(std::string_view text, const EventLe
     const Sentence* best_sentence = nullptr;
     std::vector<std::vector<TriggerMatch>> kept;  // keeps the matches alive
     kept.reserve(sentences.size());
+    std::vector<ActorMatch> actors, best_actors;
     for (const auto& s : sentences) {
-        kept.push_back(live_triggers(words, s, lex));
+        kept.push_back(live_triggers(words, s, lex, nullptr, &actors));
         const auto* t = strongest(kept.back());
         if (t && (!best || t->entry->precedence > best->entry->precedence)) {
             best = t;
             best_sentence = &s;
+            best_actors.swap(actors);
         }
     }
     if (!best) return std::nullopt;
     if (trigger_text) *trigger_text = std::string(text.substr(words[best->first].start, words[best->last - 1].end - words[best->first].start));
-    return code_event(words, *best_sentence, *best, lex);
+    return code_event(words, *best_sentence, *best, lex, best_actors);
 }
 
 }  // namespace extract

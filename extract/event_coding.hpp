@@ -13,13 +13,17 @@
 namespace extract {
 
 using TriggerMatch = Match<EventLexicon::Trigger>;
+using ActorMatch = Match<EventLexicon::Actor>;
 
 /// The trigger phrases of sentence `s`, longest first, left to right, less those inside a longer
 /// actor name ("riot police"); those with a cancel cue up to kCancelReach words before them go
-/// to `cancelled` (when not null) instead.
+/// to `cancelled` (when not null) instead. The actor phrases of `s` (find_phrases with
+/// lex.actors()) go to `actors` when it is not null, which is left empty when `s` has no trigger
+/// phrase at all.
 inline constexpr std::size_t kCancelReach = 4;
 std::vector<TriggerMatch> live_triggers(const std::vector<Word>& words, const Sentence& s, const EventLexicon& lex,
-                                        std::vector<TriggerMatch>* cancelled = nullptr);
+                                        std::vector<TriggerMatch>* cancelled = nullptr,
+                                        std::vector<ActorMatch>* actors = nullptr);
 
 /// The highest-precedence trigger (the first among equals), or nullptr when there is none.
 const TriggerMatch* strongest(const std::vector<TriggerMatch>& triggers);
@@ -38,6 +42,10 @@ struct EventCoding {
 /// changes) is A when actor1 is a state force, else B.
 EventCoding code_event(const std::vector<Word>& words, const Sentence& part, const TriggerMatch& trigger,
                        const EventLexicon& lex);
+/// The same with the actor phrases of `part` found already (find_phrases(words, part,
+/// lex.actors()), as live_triggers() hands them out for a whole sentence).
+EventCoding code_event(const std::vector<Word>& words, const Sentence& part, const TriggerMatch& trigger,
+                       const EventLexicon& lex, const std::vector<ActorMatch>& actors);
 
 /// The coding of a snippet as a whole (CASE 2021 style: one label a snippet): the
 /// highest-precedence live trigger of all its sentences, coded with its sentence's actors;

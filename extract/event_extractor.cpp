@@ -262,6 +262,7 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
     std::vector<const Mention*> usable;
     std::vector<const Mention*> unresolved;  // names the gazetteer lacks ("the district of X in Aleppo")
     std::vector<TriggerMatch> cancelled;
+    std::vector<ActorMatch> actors;  // of the whole sentence
     std::vector<Candidate> here;
     // a trigger with the place it goes to
     struct Found {
@@ -294,7 +295,7 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
 
         // the triggers that are not cancelled
         cancelled.clear();
-        const auto triggers = live_triggers(words, s, lex, &cancelled);
+        const auto triggers = live_triggers(words, s, lex, &cancelled, &actors);
         if (triggers.empty()) continue;
         story_date_before(si);
         const auto sentence_date = date_of(s.begin, s.end);
@@ -376,7 +377,8 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
             const std::size_t trigger_end = words[best.last - 1].end;
 
             // type and actors, within the event's part of the sentence
-            auto coding = code_event(words, part, best, lex);
+            const bool whole = part.first_word == s.first_word && part.last_word == s.last_word;
+            auto coding = whole ? code_event(words, part, best, lex, actors) : code_event(words, part, best, lex);
             Event e;
             e.event_type = std::move(coding.event_type);
             e.sub_event_type = std::move(coding.sub_event_type);

@@ -59,3 +59,36 @@ TEST_CASE("a snippet is coded by its strongest live trigger", "[extract][events]
     CHECK(trigger == "warplanes");
     CHECK_FALSE(extract::classify_snippet("There was no shelling on Sunday.", testing::event_lexicon()));
 }
+
+TEST_CASE("live_triggers hands out the sentence's actors for code_event", "[extract][events][coding]") {
+    const auto& lex = testing::event_lexicon();
+    const std::string text = "Government troops shelled the camp where insurgents had gathered. The harvest drew the army.";
+    const auto tokenized = extract::tokenize_and_fold(text);
+    std::vector<extract::Word> words;
+    std::vector<extract::Sentence> sentences;
+    extract::split_sentences(text, tokenized, words, sentences);
+    REQUIRE(sentences.size() == 2);
+
+    std::vector<extract::ActorMatch> actors;
+    const auto triggers = extract::live_triggers(words, sentences[0], lex, nullptr, &actors);
+    REQUIRE(triggers.size() == 1);
+    const auto own = extract::find_phrases(words, sentences[0], lex.actors());
+    REQUIRE(actors.size() == own.size());
+    REQUIRE(actors.size() >= 2);
+    for (std::size_t i = 0; i < actors.size(); ++i) {
+        CHECK(actors[i].first == own[i].first);
+        CHECK(actors[i].last == own[i].last);
+        CHECK(actors[i].entry == own[i].entry);
+    }
+    const auto given = extract::code_event(words, sentences[0], triggers.front(), lex, actors);
+    const auto found = extract::code_event(words, sentences[0], triggers.front(), lex);
+    CHECK(given.actor1 == found.actor1);
+    CHECK(given.actor2 == found.actor2);
+    CHECK(given.sub_event_type == found.sub_event_type);
+    CHECK_FALSE(given.actor1.empty());
+    CHECK_FALSE(given.actor2.empty());
+
+    // a sentence without a trigger leaves the list empty, whatever it held before
+    CHECK(extract::live_triggers(words, sentences[1], lex, nullptr, &actors).empty());
+    CHECK(actors.empty());
+}
