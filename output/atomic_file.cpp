@@ -4,6 +4,8 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -36,6 +38,21 @@ void AtomicFile::write(std::string_view data) {
     if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {
         throw std::runtime_error(fmt::format("cannot write '{}': {}", path_.string(), std::strerror(errno)));
     }
+    written_ += data.size();
+    if (!stdout_ && written_ - written_back_ >= kWritebackBytes) start_writeback();
+}
+
+void AtomicFile::start_writeback() {
+    if (std::fflush(file_) != 0) {
+        throw std::runtime_error(fmt::format("cannot write '{}': {}", path_.string(), std::strerror(errno)));
+    }
+#ifdef __linux__
+    // Only a request: where the file system cannot take it, commit()'s fsync does all the work,
+    // and reports any error.
+    ::sync_file_range(::fileno(file_), static_cast<off_t>(written_back_), static_cast<off_t>(written_ - written_back_),
+                      SYNC_FILE_RANGE_WRITE);
+#endif
+    written_back_ = written_;
 }
 
 void AtomicFile::commit() {
