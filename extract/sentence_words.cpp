@@ -7,6 +7,7 @@ namespace extract {
 void split_sentences(std::string_view text, const TokenizedText& tokenized, std::vector<Word>& words,
                      std::vector<Sentence>& sentences) {
     const auto& tokens = tokenized.tokens;
+    words.reserve(words.size() + tokens.size());  // at most a word a token: no growing by copies
     bool pending_break = false;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         const auto& t = tokens[k];
