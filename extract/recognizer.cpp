@@ -211,8 +211,7 @@ private:
 
     bool any_country_or_region(const std::vector<gazetteer::Posting>& postings) const {
         for (const auto p : postings) {
-            const auto place = gaz_.place(p.place());
-            const auto code = place.feature_code;
+            const auto code = gaz_.feature_code(p.place());
             if (code.substr(0, 3) == "PCL" || code == "CONT" || code == "RGN" || code == "TERR") return true;
         }
         return false;
@@ -254,8 +253,7 @@ private:
         const auto p = previous_word(s.first);
         if (p < tokens_.size() && word(p).has(Lexicon::WordInfo::locative)) return true;
         for (const auto posting : s.postings) {
-            const auto place = gaz_.place(posting.place());
-            const auto code = place.feature_code;
+            const auto code = gaz_.feature_code(posting.place());
             if (code.substr(0, 3) == "PCL" || code == "CONT" || code == "RGN" || code == "PPLC" || code == "ADM1") return true;
         }
         return false;
@@ -378,8 +376,8 @@ private:
 
     bool names_country_or_capital(std::string_view folded) const {
         for (const auto p : gaz_.find_folded(folded).postings) {
-            const auto place = gaz_.place(p.place());
-            if (place.feature_code.substr(0, 3) == "PCL" || place.feature_code == "PPLC") return true;
+            const auto code = gaz_.feature_code(p.place());
+            if (code.substr(0, 3) == "PCL" || code == "PPLC") return true;
         }
         return false;
     }

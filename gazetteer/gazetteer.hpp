@@ -63,6 +63,7 @@ public:
     /// The same, with `hash` == hash_key(folded) already known.
     KeyMatch find_folded(std::string_view folded, std::uint64_t hash) const noexcept { return index_.find(folded, hash); }
     PlaceView place(std::uint32_t index) const noexcept { return index_.place(index); }
+    std::string_view feature_code(std::uint32_t index) const noexcept { return index_.feature_code(index); }
     const NameIndex& index() const noexcept { return index_; }
     const std::filesystem::path& path() const noexcept { return path_; }
     /// True when the lookup index is memory-mapped from its index file, false when it was read

@@ -291,6 +291,11 @@ KeyMatch NameIndex::find(std::string_view folded, std::uint64_t h) const noexcep
     }
 }
 
+std::string_view NameIndex::feature_code(std::uint32_t index) const noexcept {
+    const auto* w = base_ + header_->off_places + std::size_t{index} * kPlaceWords;
+    return std::string_view(reinterpret_cast<const char*>(base_ + header_->off_strings) + lo(w[4]));
+}
+
 PlaceView NameIndex::place(std::uint32_t index) const noexcept {
     const auto* w = base_ + header_->off_places + std::size_t{index} * kPlaceWords;
     const auto* strings = reinterpret_cast<const char*>(base_ + header_->off_strings);

@@ -97,6 +97,8 @@ public:
     /// The same, with `hash` == hash_key(folded) already known.
     KeyMatch find(std::string_view folded, std::uint64_t hash) const noexcept;
     PlaceView place(std::uint32_t index) const noexcept;
+    /// place(index).feature_code alone (for the many questions that need no more).
+    std::string_view feature_code(std::uint32_t index) const noexcept;
     std::uint32_t place_count() const noexcept;
     std::uint32_t key_count() const noexcept;
     std::uint64_t posting_count() const noexcept;

@@ -19,7 +19,7 @@ std::vector<std::uint64_t> small_index() {
         p.place_id = i == 0 ? "geonames:1" : i == 1 ? "geonames:2" : "SY0001";
         p.name = i == 0 ? "New York City" : i == 1 ? "York" : "Newport";
         p.feature_class = "P";
-        p.feature_code = "PPL";
+        p.feature_code = i == 0 ? "PPL" : i == 1 ? "PPLC" : "ADM2";
         p.country_code = i == 2 ? "SY" : "US";
         p.population = 1000 * (i + 1);
         p.latitude = 10.5 + i;
@@ -58,6 +58,10 @@ TEST_CASE("NameIndex round-trips place records", "[name_index]") {
     CHECK(p.population == 3000);
     CHECK(p.latitude == 12.5);
     CHECK(p.longitude == -22.25);
+    CHECK(p.feature_code == "ADM2");
+    // the feature code alone, as place() reads it
+    for (std::uint32_t i = 0; i < 3; ++i) CHECK(index.feature_code(i) == index.place(i).feature_code);
+    CHECK(index.feature_code(1) == "PPLC");
 }
 
 TEST_CASE("NameIndex marks token prefixes of longer names", "[name_index]") {
