@@ -1,12 +1,14 @@
-// bench_map [--mb N | --sizes "MB..."] [--threads "1 2"] [--write-corpus FILE] [EXAMPLES_DIR]:
+// bench_map [--mb N | --sizes "MB..."] [--threads "1 2"] [--repeat N] [--write-corpus FILE] [EXAMPLES_DIR]:
 // times the whole
 // `geoevents map` command (read JSON Lines, geoparse, extract and merge events, build and write
 // the GeoJSON layers and mentions.jsonl) on corpora of about N and 2N MB (or of the sizes listed)
 // built from the project's own example articles, with the default gazetteer (or
 // $GEOEVENTS_GAZETTEER). The command runs through cli::run_cli, exactly as the program runs it,
 // in a child process per run (fork), so that each run's peak resident memory is its own. Prints
-// MB/s and articles/s per corpus and thread count, and each run's peak memory. With
-// --write-corpus it only writes the corpus of the first size to FILE (for profiling) and exits.
+// MB/s and articles/s per corpus and thread count, and each run's peak memory. --repeat N runs
+// each thread count N times, taking turns, then prints the median MB/s of each and the speed-up
+// over the first thread count (of the medians, and run by run). With --write-corpus it only
+// writes the corpus of the first size to FILE (for profiling) and exits.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "bench/example_corpus.hpp"
 #include "cli/command.hpp"
@@ -88,12 +91,19 @@ long run_map(std::vector<std::string> args) {
     return usage.ru_maxrss / 1024;
 }
 
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
     double mb = 20;
     std::vector<double> sizes;
     std::vector<int> threads = {1, 2};
+    int repeat = 1;
     fs::path examples_dir = GEOEVENTS_EXAMPLES_DIR;
     fs::path corpus_out;
     for (int i = 1; i < argc; ++i) {
@@ -106,6 +116,8 @@ int main(int argc, char** argv) try {
             threads.clear();
             std::istringstream in(argv[++i]);
             for (int t; in >> t;) threads.push_back(t);
+        } else if (a == "--repeat" && i + 1 < argc) {
+            repeat = std::max(1, std::stoi(argv[++i]));
         } else if (a == "--write-corpus" && i + 1 < argc) corpus_out = argv[++i];
         else examples_dir = a;
     }
@@ -123,21 +135,40 @@ int main(int argc, char** argv) try {
     }
     const auto work = fs::temp_directory_path() / fmt::format("geoevents-bench-map-{}", ::getpid());
     fs::create_directories(work);
-    std::cout << fmt::format("{:>8} {:>9} {:>7} {:>8} {:>8} {:>11} {:>9}\n", "MB", "articles", "threads", "seconds", "MB/s",
-                             "articles/s", "peak MiB");
+    std::cout << fmt::format("{:>8} {:>9} {:>7} {:>4} {:>8} {:>8} {:>11} {:>9}\n", "MB", "articles", "threads", "run", "seconds",
+                             "MB/s", "articles/s", "peak MiB");
     for (const double size : sizes) {
         const auto corpus = work / "corpus.jsonl";
         std::size_t text_bytes = 0;
         const auto articles = write_corpus(examples, static_cast<std::size_t>(size * 1e6), corpus, text_bytes);
-        for (const int t : threads) {
-            const auto out = work / "layers";
-            const std::string jobs = std::to_string(t);
-            std::vector<std::string> args = {"geoevents", "--quiet", "map", corpus.string(), "-o", out.string(), "-j", jobs, "--overwrite"};
-            const auto start = std::chrono::steady_clock::now();
-            const long peak = run_map(args);
-            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            std::cout << fmt::format("{:>8.1f} {:>9} {:>7} {:>8.2f} {:>8.1f} {:>11.0f} {:>9}\n", text_bytes / 1e6, articles, t,
-                                     seconds, text_bytes / 1e6 / seconds, articles / seconds, peak);
+        // with --repeat, the thread counts take turns, so that a slow spell of the machine falls
+        // on all of them alike
+        std::vector<std::vector<double>> rates(threads.size());
+        for (int run = 1; run <= repeat; ++run) {
+            for (std::size_t k = 0; k < threads.size(); ++k) {
+                const auto out = work / "layers";
+                const std::string jobs = std::to_string(threads[k]);
+                std::vector<std::string> args = {"geoevents", "--quiet", "map", corpus.string(), "-o", out.string(), "-j", jobs, "--overwrite"};
+                const auto start = std::chrono::steady_clock::now();
+                const long peak = run_map(args);
+                const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                rates[k].push_back(text_bytes / 1e6 / seconds);
+                std::cout << fmt::format("{:>8.1f} {:>9} {:>7} {:>4} {:>8.2f} {:>8.1f} {:>11.0f} {:>9}\n", text_bytes / 1e6, articles,
+                                         threads[k], run, seconds, text_bytes / 1e6 / seconds, articles / seconds, peak)
+                          << std::flush;
+            }
+        }
+        if (repeat > 1) {
+            for (std::size_t k = 0; k < threads.size(); ++k) {
+                std::cout << fmt::format("{:>8.1f} MB, {} thread(s): median {:.1f} MB/s", text_bytes / 1e6, threads[k], median(rates[k]));
+                if (k > 0) {
+                    std::vector<double> ratios;
+                    for (int r = 0; r < repeat; ++r) ratios.push_back(rates[k][r] / rates[0][r]);
+                    std::cout << fmt::format(", {:.2f}x the {}-thread median (run by run: {:.2f})", median(rates[k]) / median(rates[0]),
+                                             threads[0], fmt::join(ratios, ", "));
+                }
+                std::cout << "\n";
+            }
         }
     }
     fs::remove_all(work);
