@@ -342,10 +342,11 @@ std::optional<CountMatch> count_at(const Words& w, std::size_t i, const Casualty
     if (i >= w.size() || !w[i].is_word) return std::nullopt;
     // Every form below starts with digits, a listed phrase (a number word, a vague count, a
     // qualifier), "between", or "a"/"an" ("a hundred"): most words are none of these.
-    if (!w[i].digits && w.starting(i).empty() && !is_word(w, i, "between") && !is_word(w, i, "a") && !is_word(w, i, "an")) {
+    const bool between = is_word(w, i, "between");
+    if (!w[i].digits && w.starting(i).empty() && !between && !is_word(w, i, "a") && !is_word(w, i, "an")) {
         return std::nullopt;
     }
-    if (is_word(w, i, "between")) {
+    if (between) {
         const auto low = core_at(w, i + 1, lx);
         if (!low || !is_word(w, low->end, "and")) return std::nullopt;
         const auto high = core_at(w, low->end + 1, lx);
