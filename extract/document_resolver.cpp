@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -135,31 +134,40 @@ private:
     std::unordered_map<std::string, std::vector<Candidate>> lists_;
 };
 
+// One a thread, started anew for each document: its lists and maps keep their memory from
+// document to document instead of allocating it again.
 class DocumentResolver {
 public:
-    DocumentResolver(const std::vector<MentionEvidence>& mentions, const gazetteer::Gazetteer& gaz)
-        : mentions_(mentions), gaz_(gaz), list_of_(mentions.size()), chosen_(mentions.size(), -1),
-          confidence_(mentions.size(), 0.0), first_scores_(mentions.size()) {
-        thread_local CandidateMemo memo;
-        memo.start_document(gaz);
+    void start(const std::vector<MentionEvidence>& mentions, const gazetteer::Gazetteer& gaz) {
+        mentions_ = &mentions;
+        const std::size_t n = mentions.size();
+        lists_.clear();
+        list_of_.resize(n);
+        key_id_.resize(n);
+        chosen_.assign(n, -1);
+        confidence_.assign(n, 0.0);
+        if (first_scores_.size() < n) first_scores_.resize(n);
+        for (std::size_t i = 0; i < n; ++i) first_scores_[i].clear();
+        focus_.clear();
+        admin1_focus_.clear();
+        memo_.start_document(gaz);
         // A name repeated in the document shares its candidates with its first mention.
-        std::unordered_map<std::string_view, std::size_t> first_of;
-        key_id_.resize(mentions.size());
-        for (std::size_t i = 0; i < mentions.size(); ++i) {
-            const auto [it, first] = first_of.emplace(mentions[i].key, i);
+        first_of_.clear();
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto [it, first] = first_of_.emplace(mentions[i].key, i);
             key_id_[i] = it->second;
             if (!first && mentions[it->second].raw->postings.size() == mentions[i].raw->postings.size()) {
                 list_of_[i] = list_of_[it->second];
                 continue;
             }
             list_of_[i] = lists_.size();
-            lists_.push_back(&memo.get(mentions[i].raw->postings, gaz));
+            lists_.push_back(&memo_.get(mentions[i].raw->postings, gaz));
         }
     }
 
     std::vector<Resolution> population_baseline() {
-        std::vector<Resolution> out(mentions_.size());
-        for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        std::vector<Resolution> out(mentions_->size());
+        for (std::size_t i = 0; i < mentions_->size(); ++i) {
             const auto& cs = cands(i);
             if (cs.empty()) continue;
             const auto best = std::max_element(cs.begin(), cs.end(), [](const Candidate& a, const Candidate& b) {
@@ -178,14 +186,14 @@ public:
             const bool use_proximity = pass == 1;
             if (pass == 1) compute_admin1_focus();
             for (int containers = 1; containers >= 0; --containers) {
-                for (std::size_t i = 0; i < mentions_.size(); ++i) {
-                    if (mentions_[i].is_container == (containers == 1)) choose(i, use_proximity);
+                for (std::size_t i = 0; i < mentions_->size(); ++i) {
+                    if ((*mentions_)[i].is_container == (containers == 1)) choose(i, use_proximity);
                 }
             }
         }
         one_sense_per_discourse();
-        std::vector<Resolution> out(mentions_.size());
-        for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        std::vector<Resolution> out(mentions_->size());
+        for (std::size_t i = 0; i < mentions_->size(); ++i) {
             if (chosen_[i] >= 0 && confidence_[i] >= kMinConfidence) {
                 out[i] = Resolution{cands(i)[static_cast<std::size_t>(chosen_[i])].posting, confidence_[i]};
             }
@@ -222,7 +230,7 @@ private:
     void compute_admin1_focus() {
         admin1_focus_.clear();
         double total = 0.0;
-        for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        for (std::size_t i = 0; i < mentions_->size(); ++i) {
             const auto& cs = cands(i);
             const auto& scores = first_scores_[i];
             if (cs.empty() || scores.empty()) continue;
@@ -263,7 +271,7 @@ private:
     void gather_neighbours(std::size_t i) {
         neighbours_.clear();
         const std::size_t from = i > kNeighbourWindow ? i - kNeighbourWindow : 0;
-        const std::size_t to = std::min(mentions_.size(), i + kNeighbourWindow + 1);
+        const std::size_t to = std::min(mentions_->size(), i + kNeighbourWindow + 1);
         for (std::size_t j = from; j < to; ++j) {
             if (j == i || chosen_[j] < 0 || key_id_[j] == key_id_[i]) continue;
             const auto& other = cands(j)[static_cast<std::size_t>(chosen_[j])];
@@ -292,7 +300,7 @@ private:
             if (!use_proximity) first_scores_[i].assign(1, cs[0].prior);
             return;
         }
-        const auto& m = mentions_[i];
+        const auto& m = (*mentions_)[i];
         const gazetteer::PlaceView* container = nullptr;
         if (m.container != kNoMention && chosen_[m.container] >= 0) {
             container = &cands(m.container)[static_cast<std::size_t>(chosen_[m.container])].place;
@@ -331,18 +339,19 @@ private:
     // The same name means the same place throughout a document (at the same level): the most
     // confident reading wins.
     void one_sense_per_discourse() {
-        std::map<std::pair<std::string_view, int>, std::size_t> best_of;
-        auto key_of = [this](std::size_t i) {
-            return std::make_pair(mentions_[i].key, static_cast<int>(mentions_[i].qualifier.level));
+        // by name (key_id_: the name's first mention) and level
+        const auto key_of = [this](std::size_t i) {
+            return key_id_[i] * kLevels + static_cast<std::size_t>((*mentions_)[i].qualifier.level);
         };
-        for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        best_of_.assign(mentions_->size() * kLevels, kNoMention);
+        for (std::size_t i = 0; i < mentions_->size(); ++i) {
             if (chosen_[i] < 0) continue;
-            auto [it, inserted] = best_of.emplace(key_of(i), i);
-            if (!inserted && confidence_[i] > confidence_[it->second]) it->second = i;
+            auto& best = best_of_[key_of(i)];
+            if (best == kNoMention || confidence_[i] > confidence_[best]) best = i;
         }
-        for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        for (std::size_t i = 0; i < mentions_->size(); ++i) {
             if (chosen_[i] < 0) continue;
-            const auto j = best_of[key_of(i)];
+            const auto j = best_of_[key_of(i)];
             if (j == i) continue;
             const auto target = cands(j)[static_cast<std::size_t>(chosen_[j])].place.index;
             for (std::size_t c = 0; c < cands(i).size(); ++c) {
@@ -355,8 +364,11 @@ private:
         }
     }
 
-    const std::vector<MentionEvidence>& mentions_;
-    const gazetteer::Gazetteer& gaz_;
+    static constexpr std::size_t kLevels = 4;  // AdminLevel's values
+    const std::vector<MentionEvidence>* mentions_ = nullptr;
+    CandidateMemo memo_;
+    std::unordered_map<std::string_view, std::size_t> first_of_;  // a name's first mention
+    std::vector<std::size_t> best_of_;                             // one_sense_per_discourse()
     // Candidate lists, one per distinct name of the document; list_of_[i] is mention i's.
     const std::vector<Candidate>& cands(std::size_t i) const { return *lists_[list_of_[i]]; }
     std::vector<const std::vector<Candidate>*> lists_;  // in the thread's CandidateMemo
@@ -376,7 +388,8 @@ private:
 
 std::vector<Resolution> resolve_document(const std::vector<MentionEvidence>& mentions, const gazetteer::Gazetteer& gazetteer,
                                          bool population_baseline) {
-    DocumentResolver resolver(mentions, gazetteer);
+    thread_local DocumentResolver resolver;
+    resolver.start(mentions, gazetteer);
     return population_baseline ? resolver.population_baseline() : resolver.run();
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_set>
 
 #include "gazetteer/fold.hpp"
 #include "gazetteer/name_index.hpp"
@@ -218,9 +217,16 @@ private:
     }
 
     bool is_arabic_article(std::size_t i) const {
-        static const std::unordered_set<std::string_view> articles = {"al", "el", "ad", "ar", "as", "ash", "at",
-                                                                       "az", "an", "ed", "es", "ez"};
-        return articles.count(folded_[i]) > 0;
+        // al, el, ad, ar, as, ash, at, az, an, ed, es, ez: two letters after "a" or "e", or "ash";
+        // asked at most capital-less words, so the length and first letter decide it at once
+        const std::string_view f = folded_[i];
+        if (f.size() == 3) return f == "ash";
+        if (f.size() != 2) return false;
+        switch (f[0]) {
+            case 'a': return f[1] == 'l' || f[1] == 'd' || f[1] == 'r' || f[1] == 's' || f[1] == 't' || f[1] == 'z' || f[1] == 'n';
+            case 'e': return f[1] == 'l' || f[1] == 'd' || f[1] == 's' || f[1] == 'z';
+            default: return false;
+        }
     }
 
     // An Arabic article inside a name: lower case, and joined to the capitalised word after it
