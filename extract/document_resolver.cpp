@@ -134,6 +134,61 @@ private:
     std::unordered_map<std::string, std::vector<Candidate>> lists_;
 };
 
+// Sums of doubles by integer key for one document at a time: open addressing, and clear()
+// empties only the slots used, so that a table kept from document to document costs no
+// allocation and no sweep of its whole capacity. (std::unordered_map allocated a node a key.)
+template <typename Key>
+class SumTable {
+public:
+    void clear() {
+        for (const auto i : used_) occupied_[i] = 0;
+        used_.clear();
+    }
+    double& operator[](Key key) {
+        if (2 * (used_.size() + 1) > keys_.size()) grow();
+        std::size_t i = slot(key);
+        while (occupied_[i] && keys_[i] != key) i = (i + 1) & (keys_.size() - 1);
+        if (!occupied_[i]) {
+            occupied_[i] = 1;
+            keys_[i] = key;
+            values_[i] = 0.0;
+            used_.push_back(static_cast<std::uint32_t>(i));
+        }
+        return values_[i];
+    }
+    /// The sum of `key`, 0 when it has none.
+    double get(Key key) const noexcept {
+        if (keys_.empty()) return 0.0;
+        for (std::size_t i = slot(key);; i = (i + 1) & (keys_.size() - 1)) {
+            if (!occupied_[i]) return 0.0;
+            if (keys_[i] == key) return values_[i];
+        }
+    }
+    void divide_all(double d) {
+        for (const auto i : used_) values_[i] /= d;
+    }
+
+private:
+    std::size_t slot(Key key) const noexcept {
+        return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ULL) >> 40) & (keys_.size() - 1);
+    }
+    void grow() {
+        std::vector<std::pair<Key, double>> kept;
+        kept.reserve(used_.size());
+        for (const auto i : used_) kept.emplace_back(keys_[i], values_[i]);
+        const std::size_t size = keys_.empty() ? 64 : 2 * keys_.size();
+        keys_.assign(size, Key{});
+        values_.assign(size, 0.0);
+        occupied_.assign(size, 0);
+        used_.clear();
+        for (const auto& [k, v] : kept) (*this)[k] = v;
+    }
+    std::vector<Key> keys_;
+    std::vector<double> values_;
+    std::vector<std::uint8_t> occupied_;
+    std::vector<std::uint32_t> used_;  // occupied slots, in the order their keys came
+};
+
 // One a thread, started anew for each document: its lists and maps keep their memory from
 // document to document instead of allocating it again.
 class DocumentResolver {
@@ -220,7 +275,7 @@ private:
             total += 1.0;
         }
         if (total > 0) {
-            for (auto& [cc, v] : focus_) v /= total;
+            focus_.divide_all(total);
         }
     }
 
@@ -250,19 +305,17 @@ private:
             total += 1.0;
         }
         if (total > 0) {
-            for (auto& [code, v] : admin1_focus_) v /= total;
+            admin1_focus_.divide_all(total);
         }
     }
 
     double admin1_focus_of(const Candidate& c) const {
         if (c.place.admin1_code.empty()) return 0.0;
-        auto it = admin1_focus_.find(c.admin1);
-        return it == admin1_focus_.end() ? 0.0 : it->second;
+        return admin1_focus_.get(c.admin1);
     }
 
     double focus_of(const Candidate& c) const {
-        auto it = focus_.find(c.country);
-        return it == focus_.end() ? 0.0 : it->second;
+        return focus_.get(c.country);
     }
 
     // The unit vectors of the places chosen for the mentions near mention i (within
@@ -377,8 +430,8 @@ private:
     std::vector<int> chosen_;
     std::vector<double> confidence_;
     // keyed by country_key() and admin1_key(): integers, not strings, on this hot path
-    std::unordered_map<std::uint32_t, double> focus_;
-    std::unordered_map<std::uint64_t, double> admin1_focus_;
+    SumTable<std::uint32_t> focus_;
+    SumTable<std::uint64_t> admin1_focus_;
     std::vector<std::vector<double>> first_scores_;
     std::vector<double> scores_;
     std::vector<std::array<double, 3>> neighbours_;  // gather_neighbours()

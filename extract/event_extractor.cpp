@@ -131,9 +131,11 @@ bool can_hold_diplomacy(const Candidate& c, std::size_t trigger_first, std::size
 // The sentence's mentions that can carry an event: literal and resolved, a country only when
 // named as a place, and no place that contains another place named near it ("in Aleppo,
 // Syria": Aleppo; "Daraya, a suburb of Damascus": Daraya).
-std::vector<Candidate> candidates(const std::vector<const Mention*>& usable, const std::vector<Word>& words,
-                                  const Sentence& s, const EventLexicon& lex) {
-    std::vector<Candidate> all;
+// (`all` is working space; `out` gets the candidates.)
+void candidates(const std::vector<const Mention*>& usable, const std::vector<Word>& words, const Sentence& s,
+                const EventLexicon& lex, std::vector<Candidate>& all, std::vector<Candidate>& out) {
+    all.clear();
+    out.clear();
     for (const Mention* m : usable) {
         Candidate c;
         c.mention = m;
@@ -145,7 +147,6 @@ std::vector<Candidate> candidates(const std::vector<const Mention*>& usable, con
         c.preposition = preposition_before(c, words, s, lex);
         if (named_as_place(c) && !is_base_of_actor(c, words, s)) all.push_back(c);
     }
-    std::vector<Candidate> out;
     for (const auto& c : all) {
         const bool container = std::any_of(all.begin(), all.end(), [&](const Candidate& d) {
             const std::size_t gap = d.last <= c.first ? c.first - d.last : d.first >= c.last ? d.first - c.last : 0;
@@ -153,7 +154,6 @@ std::vector<Candidate> candidates(const std::vector<const Mention*>& usable, con
         });
         if (!container) out.push_back(c);
     }
-    return out;
 }
 
 // The words of a sentence that belong to each of its events, in text order: an event's words
@@ -218,6 +218,30 @@ std::string event_id(const Event& e) {
     return id;
 }
 
+// A trigger with the place it goes to.
+struct Found {
+    const TriggerMatch* trigger = nullptr;
+    const Mention* place = nullptr;
+    std::size_t first = 0;  // words of trigger and place together
+    std::size_t last = 0;
+};
+
+// extract_events()'s working lists, one set a thread: cleared for each document and sentence,
+// their memory kept.
+struct ExtractBuffers {
+    std::vector<Word> words;
+    std::vector<Sentence> sentences;
+    std::vector<const Mention*> usable;
+    std::vector<const Mention*> unresolved;  // names the gazetteer lacks ("the district of X in Aleppo")
+    std::vector<TriggerMatch> cancelled;
+    std::vector<ActorMatch> actors;  // of the whole sentence
+    std::vector<Candidate> all;      // candidates()' working space
+    std::vector<Candidate> placed;
+    std::vector<Candidate> here;
+    std::vector<Found> found;
+    std::vector<std::pair<std::size_t, std::size_t>> anchors;
+};
+
 }  // namespace
 
 // ---- extraction ------------------------------------------------------------------------------
@@ -230,8 +254,10 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
 std::vector<Event> extract_events(const Document& doc, const TokenizedText& tokenized, const std::vector<Mention>& mentions,
                                   const EventLexicon& lex, const CasualtyLexicon& casualty_lexicon) {
     const std::string_view text = doc.text;
-    std::vector<Word> words;
-    std::vector<Sentence> sentences;
+    thread_local ExtractBuffers buffers;
+    auto& [words, sentences, usable, unresolved, cancelled, actors, all, placed, here, found, anchors] = buffers;
+    words.clear();
+    sentences.clear();
     split_sentences(text, tokenized, words, sentences);
     const CodepointIndex codepoints(text);
     const auto published = CivilDate::from_iso(doc.published);
@@ -258,22 +284,6 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
         }
     };
 
-    // a sentence's working lists, kept between sentences (cleared, not freed)
-    std::vector<const Mention*> usable;
-    std::vector<const Mention*> unresolved;  // names the gazetteer lacks ("the district of X in Aleppo")
-    std::vector<TriggerMatch> cancelled;
-    std::vector<ActorMatch> actors;  // of the whole sentence
-    std::vector<Candidate> here;
-    // a trigger with the place it goes to
-    struct Found {
-        const TriggerMatch* trigger = nullptr;
-        const Mention* place = nullptr;
-        std::size_t first = 0;  // words of trigger and place together
-        std::size_t last = 0;
-    };
-    std::vector<Found> found;
-    std::vector<std::pair<std::size_t, std::size_t>> anchors;
-
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Sentence& s = sentences[si];
         const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
@@ -287,7 +297,7 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
             if (usable_place(mentions[k])) usable.push_back(&mentions[k]);
             else if (!mentions[k].place && mentions[k].kind == MentionKind::literal) unresolved.push_back(&mentions[k]);
         }
-        const auto placed = candidates(usable, words, s, lex);
+        candidates(usable, words, s, lex, all, placed);
         const Mention* borrowed = any_mention ? nullptr : previous_single;
         previous_single = placed.size() == 1 ? placed.front().mention : nullptr;
 

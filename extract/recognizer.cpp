@@ -71,11 +71,26 @@ struct Span {
     std::vector<gazetteer::Posting> postings;
 };
 
+// The Recognizer's working memory, one a thread: kept from document to document (cleared, not
+// freed) instead of allocated for each.
+struct RecognizerBuffers {
+    std::vector<const Lexicon::WordInfo*> word_info;
+    KeySet lowercase_words;
+    KeySet body_capitalised;
+    std::vector<std::uint64_t> name_words;
+    std::string key;
+    std::vector<std::pair<std::size_t, gazetteer::KeyMatch>> found;  // longest_name(): (last token, match)
+};
+
 class Recognizer {
 public:
     Recognizer(std::string_view text, const std::vector<Token>& tokens, const FoldedTokens& folded,
-               const gazetteer::Gazetteer& gazetteer, const Lexicon& lexicon)
-        : text_(text), tokens_(tokens), folded_(folded), gaz_(gazetteer), lex_(lexicon) {}
+               const gazetteer::Gazetteer& gazetteer, const Lexicon& lexicon, RecognizerBuffers& buffers)
+        : word_info_(buffers.word_info), lowercase_words_(buffers.lowercase_words),
+          body_capitalised_(buffers.body_capitalised), name_words_(buffers.name_words), text_(text), tokens_(tokens),
+          folded_(folded), gaz_(gazetteer), lex_(lexicon), key_(buffers.key), found_(buffers.found) {
+        name_words_.clear();
+    }
 
     std::vector<RawMention> run() {
         collect_document_evidence();
@@ -145,11 +160,11 @@ private:
     std::optional<Span> longest_name(std::size_t first) {
         key_.assign(folded_[first]);
         std::uint64_t key_hash = folded_.key[first];  // the token's hash, extended word by word
-        std::vector<std::pair<std::size_t, gazetteer::KeyMatch>> found;  // (last token, match)
+        found_.clear();
         std::size_t j = first;
         for (std::size_t n = 1;; ++n) {
             const auto match = gaz_.find_folded(key_, key_hash);
-            if (!match.postings.empty()) found.emplace_back(j, match);
+            if (!match.postings.empty()) found_.emplace_back(j, match);
             if (!match.is_prefix || n >= kMaxNameTokens) break;
             const auto k = next_name_token(j);
             if (k >= tokens_.size()) break;
@@ -160,7 +175,7 @@ private:
             key_hash = gazetteer::hash_key_extend(gazetteer::hash_key_extend(key_hash, " "), folded_[k]);
             j = k;
         }
-        for (auto it = found.rbegin(); it != found.rend(); ++it) {
+        for (auto it = found_.rbegin(); it != found_.rend(); ++it) {
             const std::size_t last = it->first;
             if (!capitalised(tok(last))) continue;  // a name does not end in a connector
             auto postings = usable_postings(it->second.postings, written_as_abbreviation(first, last));
@@ -390,23 +405,25 @@ private:
 
     // Sets of words of this document, as hash keys of their folded forms (FoldedTokens::key):
     // name_words_ is a plain list (it stays small).
-    mutable std::vector<const Lexicon::WordInfo*> word_info_;
-    KeySet lowercase_words_;
-    KeySet body_capitalised_;
-    std::vector<std::uint64_t> name_words_;
+    std::vector<const Lexicon::WordInfo*>& word_info_;  // mutable through the reference
+    KeySet& lowercase_words_;
+    KeySet& body_capitalised_;
+    std::vector<std::uint64_t>& name_words_;
     std::string_view text_;
     const std::vector<Token>& tokens_;
     const FoldedTokens& folded_;
     const gazetteer::Gazetteer& gaz_;
     const Lexicon& lex_;
-    std::string key_;
+    std::string& key_;
+    std::vector<std::pair<std::size_t, gazetteer::KeyMatch>>& found_;
 };
 
 }  // namespace
 
 std::vector<RawMention> recognize(std::string_view text, const std::vector<Token>& tokens, const FoldedTokens& folded,
                                   const gazetteer::Gazetteer& gazetteer, const Lexicon& lexicon) {
-    return Recognizer(text, tokens, folded, gazetteer, lexicon).run();
+    thread_local RecognizerBuffers buffers;
+    return Recognizer(text, tokens, folded, gazetteer, lexicon, buffers).run();
 }
 
 }  // namespace extract
