@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "gazetteer/name_index.hpp"
+
 namespace extract {
 namespace {
 
@@ -129,14 +131,12 @@ bool is_comparison(const std::vector<Token>& tokens, const FoldedTokens& folded,
     std::size_t n = 0;
     for (std::size_t i = word_before(tokens, first); n < 3 && i != npos; i = word_before(tokens, i)) before[n++] = i;
     if (n > 0 && lx.info(folded, before[0]).has(Lexicon::WordInfo::historical_cue)) return true;
-    std::string phrase;
+    // the phrase of the len words before, by its key (gazetteer::hash_key of the words joined by
+    // spaces), extended word by word from the token keys: no phrase is written out
     for (std::size_t len = 2; len <= n; ++len) {
-        phrase.clear();
-        for (std::size_t k = 0; k < len; ++k) {  // each word goes in front, a space after it when more follows
-            if (!phrase.empty()) phrase.insert(0, 1, ' ');
-            phrase.insert(0, folded[before[k]]);
-        }
-        if (lx.is_historical_cue(phrase)) return true;
+        std::uint64_t key = folded.key[before[len - 1]];
+        for (std::size_t k = len - 1; k-- > 0;) key = gazetteer::hash_key_extend(gazetteer::hash_key_extend(key, " "), folded[before[k]]);
+        if (lx.info_by_key(key).has(Lexicon::WordInfo::historical_cue)) return true;
     }
     return false;
 }
