@@ -20,6 +20,20 @@ TEST_CASE("codepoint_length counts code points, not bytes", "[extract][codepoint
     SECTION("invalid bytes still count, one per lead byte") {
         CHECK(extract::codepoint_length("a\xFF" "b") == 3);
     }
+    SECTION("longer texts: every alignment of multi-byte characters, and every kind of byte") {
+        // kMixed after 0..16 ASCII letters, repeated: its characters fall on every position of
+        // the eight-byte steps, and the tail is counted byte by byte
+        for (std::size_t pad = 0; pad <= 16; ++pad) {
+            std::string text;
+            for (int r = 0; r < 3; ++r) text += std::string(pad, 'x') + kMixed;
+            CHECK(extract::codepoint_length(text) == 3 * (pad + 5));
+        }
+        // all 256 byte values: 64 of them (0x80-0xBF) are continuation bytes
+        std::string all;
+        for (int b = 0; b < 256; ++b) all.push_back(static_cast<char>(b));
+        CHECK(extract::codepoint_length(all) == 192);
+        CHECK(extract::codepoint_length(all + all + "abc") == 387);
+    }
 }
 
 TEST_CASE("find_invalid_utf8 gives the offset of the first ill-formed sequence", "[extract][codepoints]") {
