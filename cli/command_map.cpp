@@ -137,6 +137,7 @@ private:
                  const extract::EventLexicon& event_lexicon, const extract::CasualtyLexicon& casualty_lexicon,
                  output::AtomicFile* mentions_file, extract::EventAccumulator& events, output::MentionTally& mentions) {
         std::string buffer;
+        constexpr std::size_t kMentionLineBytes = 320;  // a resolved mention's line, with room to spare
         Progress progress(!global.quiet, input_size(inputs_));
         // per article, on the worker threads: mentions, their JSON lines and the events
         struct Parsed {
@@ -154,6 +155,7 @@ private:
                 const extract::CodepointIndex index(doc.text);
                 thread_local output::MentionJsonWriter json;
                 json.use_gazetteer(geoparser.gazetteer().instance());
+                if (mentions_file) p.json.reserve(ms.size() * kMentionLineBytes);  // grown once, not by doublings
                 for (auto& m : ms) {
                     if (mentions_file) json.append(p.json, doc, index, m);
                     if (m.place && m.kind == extract::MentionKind::literal) p.records.push_back({doc.id, std::move(m)});
