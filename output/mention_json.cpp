@@ -51,6 +51,28 @@ void append_number(std::string& out, double v) {
     if (std::string_view(buf, static_cast<std::size_t>(end - buf)).find_first_of(".eEn") == std::string_view::npos) out += ".0"sv;
 }
 
+// A confidence rounded to thousandths, as append_number() writes round(v * 1000) / 1000: for
+// 0..1000 thousandths the shortest form is "0." and the digits without trailing zeros ("0.5",
+// "0.934"), "0.0" or "1.0", written here without the general shortest-form search. Other
+// values (negative, above 1, not finite) take append_number().
+void append_thousandths(std::string& out, double v) {
+    const double k = std::round(v * 1000.0);
+    if (!(k >= 0.0 && k <= 1000.0) || std::signbit(k)) {
+        append_number(out, k / 1000.0);
+        return;
+    }
+    const int n = static_cast<int>(k);
+    if (n == 1000) {
+        out += "1.0"sv;
+        return;
+    }
+    const char digits[5] = {'0', '.', static_cast<char>('0' + n / 100), static_cast<char>('0' + n / 10 % 10),
+                            static_cast<char>('0' + n % 10)};
+    std::size_t length = 5;
+    while (length > 3 && digits[length - 1] == '0') --length;
+    out.append(digits, length);
+}
+
 void append_integer(std::string& out, std::size_t v) {
     const fmt::format_int text(v);
     out.append(text.data(), text.size());
@@ -96,7 +118,7 @@ void append_place_fields(std::string& out, const gazetteer::PlaceView& p) {
 void append_mention_tail(std::string& out, const extract::Mention& m) {
     if (m.place) {
         out += ",\"confidence\":"sv;
-        append_number(out, std::round(m.confidence * 1000.0) / 1000.0);
+        append_thousandths(out, m.confidence);
     } else {
         out += ",\"place_id\":null,\"name\":null,\"feature_code\":null,\"country_code\":null,\"admin1\":null,"
                "\"latitude\":null,\"longitude\":null,\"confidence\":0.0"sv;

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "output/mention_json.hpp"
 
@@ -95,4 +98,41 @@ TEST_CASE("MentionJsonWriter writes what append_mention_json writes, per gazette
         output::append_mention_json(b, doc, index, mention(0, "Brindlemoor", brindle));
         CHECK(a == b);
     }
+}
+
+TEST_CASE("A confidence is written in thousandths, as the shortest form of the rounded number", "[output][mention_json]") {
+    extract::Document doc;
+    doc.id = "c";
+    doc.text = "Brindlemoor.";
+    const extract::CodepointIndex index(doc.text);
+    const auto brindle = place(7, "test:7", "Brindlemoor", 51.5, -2.0);
+    // the number after "confidence": in a mention line
+    const auto confidence_of = [&](double c) {
+        auto m = mention(0, "Brindlemoor", brindle);
+        m.confidence = c;
+        std::string line;
+        output::append_mention_json(line, doc, index, m);
+        const auto at = line.find("\"confidence\":") + 13;
+        return line.substr(at, line.find('}', at) - at);
+    };
+    // what a JSON library writes for round(c * 1000) / 1000: the shortest form, ".0" if integral
+    const auto shortest = [](double v) {
+        std::string s = fmt::format("{}", v);
+        if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+        return s;
+    };
+    for (int k = 0; k <= 1000; ++k) {
+        INFO("k = " << k);
+        CHECK(confidence_of(k / 1000.0) == shortest(k / 1000.0));
+        CHECK(confidence_of(k / 1000.0 + 0.0004) == shortest(k / 1000.0));  // rounds down to k
+    }
+    CHECK(confidence_of(0.5) == "0.5");
+    CHECK(confidence_of(0.05) == "0.05");
+    CHECK(confidence_of(0.9995) == "1.0");
+    CHECK(confidence_of(0.0) == "0.0");
+    // outside 0..1: still the rounded number, not thousandths of a wrong range
+    CHECK(confidence_of(1.25) == "1.25");
+    CHECK(confidence_of(-0.25) == "-0.25");
+    CHECK(confidence_of(-0.0001) == "-0.0");
+    CHECK(confidence_of(std::nan("")) == "null");
 }
