@@ -538,7 +538,12 @@ CasualtyLexicon CasualtyLexicon::load(const std::filesystem::path& dir) {
         entry(f[0]).cues |= it->second;
     });
     lx.phrases_.for_each([&](const std::string& phrase, const Entry& e) {
-        if (e.number || e.vague) lx.count_starts_.add(phrase.substr(0, phrase.find(' ')), true);
+        const std::string first = phrase.substr(0, phrase.find(' '));
+        if (e.number || e.vague) lx.count_starts_.add(first, true);
+        if (e.outcome || e.has(toll_killed) || e.has(toll_injured)) {
+            lx.outcome_starts_.add(first, true);
+            lx.outcome_digit_start_ = lx.outcome_digit_start_ || first.find_first_of("0123456789") != std::string::npos;
+        }
     });
     return lx;
 }
@@ -564,15 +569,21 @@ CasualtyCounts find_casualties(std::string_view text, const TokenizedText& token
     using Cue = CasualtyLexicon::Cue;
     const auto& lx = lexicon;
     CasualtyCounts result;
-    // Every finding needs a count: a clause without digits or a count word has none (asked of
-    // the tokens, before the words are made).
+    // Every finding needs a count and a casualty word or toll phrase: a clause without digits or
+    // a count word, or without the first word of a casualty word or toll phrase, has none (asked
+    // of the tokens, before the words are made).
     const auto& folded = tokenized.folded;
     bool may_count = false;
-    for (std::size_t k = first_token; k < last_token && !may_count; ++k) {
+    bool may_link = false;
+    for (std::size_t k = first_token; k < last_token && !(may_count && may_link); ++k) {
         const auto& t = tokenized.tokens[k];
-        may_count = t.is(Token::word) && (t.is(Token::has_digit) || lx.may_start_count(folded[k], folded.phrase_hash[k].value));
+        if (!t.is(Token::word)) continue;
+        const bool digits = t.is(Token::has_digit);
+        const auto hash = folded.phrase_hash[k].value;
+        may_count = may_count || digits || lx.may_start_count(folded[k], hash);
+        may_link = may_link || lx.may_start_outcome(folded[k], hash) || (digits && lx.outcome_may_start_with_digit());
     }
-    if (!may_count) return result;
+    if (!may_count || !may_link) return result;
     std::string joined;
     auto words = split_words(text, tokenized, first_token, last_token, joined);
     // the same asked of the words: a token with a digit may be no number ("F16")
@@ -648,7 +659,7 @@ CasualtyCounts find_casualties(std::string_view text, const TokenizedText& token
         auto& slot = f.outcome == Outcome::killed ? result.killed : result.injured;
         if (!slot || f.count.value < slot->value) slot = f.count;
     }
-    for (std::size_t i = 0; i < w.size() && !result.total_over_days; ++i) {
+    for (std::size_t i = 0; i < w.size() && (result.killed || result.injured) && !result.total_over_days; ++i) {
         result.total_over_days = static_cast<bool>(longest_at(w, i, lx, [](const auto& e) { return e.has(Cue::span); }));
     }
     return result;

@@ -99,9 +99,21 @@ public:
         return slot && slot->value;
     }
 
+    /// True when a casualty word or toll phrase may start at this folded word ("killed",
+    /// "death toll"): without one a sentence reports no count, whatever numbers it has.
+    bool may_start_outcome(std::string_view folded_word, std::uint64_t hash) const noexcept {
+        const auto* slot = outcome_starts_.probe(folded_word, hash);
+        return slot && slot->value;
+    }
+    /// Whether a casualty word or toll phrase starts with a digit, so that no word with digits
+    /// can be ruled out by may_start_outcome() (numbers are joined and hashed apart).
+    bool outcome_may_start_with_digit() const noexcept { return outcome_digit_start_; }
+
 private:
     PhraseTable<Entry> phrases_;
     PhraseTable<bool> count_starts_;
+    PhraseTable<bool> outcome_starts_;
+    bool outcome_digit_start_ = false;
 };
 
 /// The count named by `phrase`, which must be a number phrase and nothing else (leading and
@@ -129,8 +141,8 @@ std::optional<CountValue> parse_count(std::string_view phrase, const CasualtyLex
 /// reported, nor is a number that measures something else ("3 days", "40 km", "5 September").
 /// "a"/"an" alone is no count ("a soldier was killed" reports nothing). When several counts
 /// remain for one outcome (figures from different sources), the lowest is kept (the first of
-/// equal ones). total_over_days is set when any span phrase of casualty_cues.txt occurs in the
-/// sentence, whether or not a count was found. Never throws except std::bad_alloc; linear in the
+/// equal ones). total_over_days is set when a number killed or injured is reported and any span
+/// phrase of casualty_cues.txt occurs in the sentence (it qualifies a reported count only). Never throws except std::bad_alloc; linear in the
 /// length of the sentence.
 CasualtyCounts find_casualties(std::string_view sentence, const CasualtyLexicon& lexicon);
 

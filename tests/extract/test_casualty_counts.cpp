@@ -284,6 +284,26 @@ TEST_CASE("find_casualties flags totals over several days", "[extract][casualtie
         CHECK(c.killed == CountValue{70, CountKind::lower_bound});
         CHECK_FALSE(c.total_over_days);
     }
+    SECTION("only with a reported count: numbers and a span phrase without a casualty word") {
+        const auto c = casualties("Since Tuesday, 70 lorries have crossed the bridge.");
+        CHECK_FALSE(c.killed);
+        CHECK_FALSE(c.total_over_days);
+    }
+}
+
+TEST_CASE("find_casualties needs a casualty word or toll phrase as well as a number", "[extract][casualties]") {
+    SECTION("numbers alone report nothing") {
+        const auto c = casualties("Some 300 trucks carried 4,000 tonnes of flour to 12 districts.");
+        CHECK_FALSE(c.killed);
+        CHECK_FALSE(c.injured);
+    }
+    SECTION("a toll phrase alone links its count, whatever word starts it") {
+        CHECK(casualties("By Sunday the toll had reached 41.").killed == CountValue{41, CountKind::exact});
+        CHECK(casualties("The number of wounded rose to 12.").injured == CountValue{12, CountKind::exact});
+    }
+    SECTION("a casualty word alone links its count") {
+        CHECK(casualties("Nine were wounded.").injured == CountValue{9, CountKind::exact});
+    }
 }
 
 TEST_CASE("CasualtyLexicon::load reports the file and line of a bad row", "[extract][casualties]") {
