@@ -240,7 +240,12 @@ struct ExtractBuffers {
     std::vector<Candidate> here;
     std::vector<Found> found;
     std::vector<std::pair<std::size_t, std::size_t>> anchors;
+    std::vector<std::optional<std::optional<EventDate>>> sentence_dates;  // per sentence: unread, or its date if any
+    std::vector<std::size_t> nearest_dated;  // per sentence: the last dated one up to it (kUnknown, kNone)
 };
+
+constexpr std::size_t kUnknown = static_cast<std::size_t>(-1);  // nearest_dated: not yet known
+constexpr std::size_t kNone = static_cast<std::size_t>(-2);     // nearest_dated: no sentence up to it is dated
 
 }  // namespace
 
@@ -255,7 +260,8 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
                                   const EventLexicon& lex, const CasualtyLexicon& casualty_lexicon) {
     const std::string_view text = doc.text;
     thread_local ExtractBuffers buffers;
-    auto& [words, sentences, usable, unresolved, cancelled, actors, all, placed, here, found, anchors] = buffers;
+    auto& [words, sentences, usable, unresolved, cancelled, actors, all, placed, here, found, anchors, sentence_dates,
+           nearest_dated] = buffers;
     words.clear();
     sentences.clear();
     split_sentences(text, tokenized, words, sentences);
@@ -270,18 +276,36 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
     };
 
     std::vector<Event> events;
-    std::optional<EventDate> story_date;
     const Mention* previous_single = nullptr;  // the previous sentence's only candidate place
     std::size_t next_mention = 0;              // mentions are in text order
 
-    // The story's date: the latest date named by a sentence so far. Sentences are read for dates
-    // only when an event needs them (each at most once), never after the last event.
-    std::size_t dated = 0;  // sentences [0, dated) have been read for dates
-    const auto story_date_before = [&](std::size_t end) {
-        for (; dated < end; ++dated) {
-            const auto& d = sentences[dated];
-            if (auto date = date_of(d.begin, d.end)) story_date = date;
+    // Sentences are read for dates only when an event needs them, each at most once: its own
+    // sentence, and, when the event names no date, the sentences before it back to the nearest
+    // that does (the story's date: the date of the last sentence up to here that names one).
+    sentence_dates.assign(sentences.size(), std::nullopt);
+    nearest_dated.assign(sentences.size(), kUnknown);
+    const auto sentence_date_of = [&](std::size_t k) -> const std::optional<EventDate>& {
+        auto& slot = sentence_dates[k];
+        if (!slot) slot = date_of(sentences[k].begin, sentences[k].end);
+        return *slot;
+    };
+    const auto story_date_at = [&](std::size_t si) -> std::optional<EventDate> {
+        // back from si to a dated sentence or one whose answer is known; then every sentence
+        // passed gets the answer, so that no later event walks the same way again
+        std::size_t answer = kNone;
+        std::size_t k = si + 1;
+        while (k-- > 0) {
+            if (nearest_dated[k] != kUnknown) {
+                answer = nearest_dated[k];
+                break;
+            }
+            if (sentence_date_of(k)) {
+                answer = k;
+                break;
+            }
         }
+        for (std::size_t j = si + 1; j-- > 0 && nearest_dated[j] == kUnknown;) nearest_dated[j] = answer;
+        return answer == kNone ? std::nullopt : sentence_date_of(answer);
     };
 
     for (std::size_t si = 0; si < sentences.size(); ++si) {
@@ -307,10 +331,6 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
         cancelled.clear();
         const auto triggers = live_triggers(words, s, lex, &cancelled, &actors);
         if (triggers.empty()) continue;
-        story_date_before(si);
-        const auto sentence_date = date_of(s.begin, s.end);
-        dated = si + 1;
-        if (sentence_date) story_date = sentence_date;
         // a place in a prepositional phrase right after a cancelled trigger, and nearer to it than
         // to any other, belongs to it: "talks on ending the fighting in Syria" are not in Syria
         const auto nearest_trigger_cancelled = [&](const Candidate& c) {
@@ -401,9 +421,9 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
             e.geo_precision = geo_precision(e.place, e.qualifier);
             e.where_prec = where_prec(e.place, e.qualifier);
 
-            const auto own_date = found.size() == 1 ? sentence_date : date_of(part_begin, part_end);
+            const auto own_date = found.size() == 1 ? sentence_date_of(si) : date_of(part_begin, part_end);
             if (own_date) e.date = own_date;
-            else if (story_date) e.date = story_date;
+            else if (auto story_date = story_date_at(si)) e.date = story_date;
             else if (published) e.date = EventDate{published->plus_days(-6), *published, TimePrecision::week};
 
             const auto [clause_first, clause_last] = token_range(tokenized.tokens, part_begin, part_end);

@@ -211,6 +211,24 @@ TEST_CASE("dates are read relative to publication, never invented", "[extract][e
         REQUIRE(events[1].date);
         CHECK(events[1].date->start == extract::CivilDate{2016, 11, 19});
     }
+    SECTION("the story's date is that of the last earlier sentence naming one, with or without an event") {
+        const auto events =
+            extract_from("Warplanes bombed Manbij on Saturday. Officials met on Monday to talk about aid. Shelling hit Al Bab.");
+        INFO(describe(events));
+        REQUIRE(events.size() == 2);
+        REQUIRE(events[1].date);
+        CHECK(events[1].date->start == extract::CivilDate{2016, 11, 14});
+    }
+    SECTION("the story's date reaches back over several undated sentences") {
+        const auto events = extract_from(
+            "On Saturday warplanes bombed Manbij. Aid was blocked. Roads were closed. Shelling hit Al Bab. Mortars fell on Idlib.");
+        INFO(describe(events));
+        REQUIRE(events.size() == 3);
+        for (const auto& e : events) {
+            REQUIRE(e.date);
+            CHECK(e.date->start == extract::CivilDate{2016, 11, 19});
+        }
+    }
     SECTION("an undated story: the week up to publication") {
         const auto e = only_event("Warplanes bombed Manbij.", "2016-11-20");
         REQUIRE(e.date);
