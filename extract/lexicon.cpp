@@ -20,7 +20,7 @@ constexpr std::uint64_t kFibonacci = 0x9E3779B97F4A7C15ULL;
 void Lexicon::index() {
     std::size_t size = 16;
     shift_ = 60;
-    while (size < 2 * words_.size()) {
+    while (size < 4 * words_.size()) {
         size *= 2;
         --shift_;
     }

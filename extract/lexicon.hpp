@@ -66,7 +66,7 @@ private:
         WordInfo info;
     };
     std::unordered_map<std::uint64_t, WordInfo> words_;  // while loading
-    std::vector<Cell> table_;  // open addressing by Fibonacci hashing, at most half full
+    std::vector<Cell> table_;  // open addressing by Fibonacci hashing, at most a quarter full
     int shift_ = 64;
 };
 

@@ -121,7 +121,7 @@ private:
 
     Slot& slot_of(const std::string& phrase) {
         if (const auto e = locate(phrase, TextHash::of(phrase).value); e != kEmpty) return entries_[e].slot;
-        if ((entries_.size() + 1) * 2 > index_.size()) grow();
+        if ((entries_.size() + 1) * 8 > index_.size()) grow();
         entries_.push_back({phrase, Slot{}});
         insert(static_cast<std::uint32_t>(entries_.size() - 1));
         return entries_.back().slot;
@@ -139,7 +139,8 @@ private:
     }
 
     std::deque<Entry> entries_;  // stable addresses: entry() hands out references
-    std::vector<Cell> index_;    // open addressing, linear probing, at most half full
+    std::vector<Cell> index_;    // open addressing, linear probing, at most 1/8 full: a miss (most
+                                 // words) meets an empty cell at once, a predictable branch
     std::size_t mask_ = 0;
     std::size_t longest_ = 1;
 };
