@@ -1,4 +1,5 @@
 #include <array>
+#include <cstring>
 
 #include <utf8proc.h>
 
@@ -217,14 +218,18 @@ std::uint64_t text_hash_power(std::size_t n) noexcept {
 
 FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens) {
     FoldedTokens f;
-    f.arena.reserve(text.size());
+    // sized once for the ASCII words, which fold to as many bytes as they have (one fill of the
+    // buffer, not one per word), and cut to the bytes used at the end
+    f.arena.resize(text.size());
+    std::size_t used = 0;
+    std::string other;  // a word with other bytes, folded apart
     f.offset.resize(tokens.size());
     f.length.resize(tokens.size());
     f.key.resize(tokens.size());
     f.phrase_hash.resize(tokens.size());
     const std::uint64_t empty_key = gazetteer::hash_key({});
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::size_t at = f.arena.size();
+        const std::size_t at = used;
         f.offset[i] = static_cast<std::uint32_t>(at);
         if (!tokens[i].is(Token::word)) {
             f.length[i] = 0;
@@ -236,7 +241,9 @@ FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens
         // most words: ASCII letters and digits, whose folded form is the word in lower case
         // (gazetteer::append_folded's ASCII path), folded and hashed both ways in one pass; a
         // word with any other byte is folded again below
-        f.arena.resize(at + raw.size());
+        // (a guard: after a word that grew, the buffer is twice the bytes used, more than the
+        // text still to come)
+        if (at + raw.size() > f.arena.size()) f.arena.resize(2 * (at + raw.size()));
         char* out = f.arena.data() + at;
         std::uint64_t key = empty_key;
         std::uint64_t value = 0;  // TextHash::value
@@ -249,17 +256,22 @@ FoldedTokens fold_tokens(std::string_view text, const std::vector<Token>& tokens
             value = value * TextHash::kBase + c;
         }
         if (k == raw.size()) {
+            used += raw.size();
             f.length[i] = static_cast<std::uint32_t>(raw.size());
             f.key[i] = key;
             f.phrase_hash[i] = TextHash{value, text_hash_power(raw.size())};
             continue;
         }
-        f.arena.resize(at);
-        gazetteer::append_folded(raw, f.arena);
-        f.length[i] = static_cast<std::uint32_t>(f.arena.size() - at);
-        f.key[i] = gazetteer::hash_key(f[i]);
-        f.phrase_hash[i] = TextHash::of(f[i]);
+        other.clear();
+        gazetteer::append_folded(raw, other);
+        if (at + other.size() > f.arena.size()) f.arena.resize(2 * (at + other.size()));
+        std::memcpy(f.arena.data() + at, other.data(), other.size());
+        used += other.size();
+        f.length[i] = static_cast<std::uint32_t>(other.size());
+        f.key[i] = gazetteer::hash_key(other);
+        f.phrase_hash[i] = TextHash::of(other);
     }
+    f.arena.resize(used);
     return f;
 }
 

@@ -220,7 +220,14 @@ TEST_CASE("Folded tokens are fold_name of each word with its two hashes; punctua
     const std::string text = "The MAYOR of Sao Paulo met S\u00e3o Paulo's envoy in \u00c6r\u00f8sk\u00f8bing, U.S. route 66, "
                              "Qu\u00e9bec-City's O'Neill and \u0130stanbul at 09:30. "
                              // one word longer than 64 letters
-                             "LlanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogochLlanfairpwllgwyngyll.";
+                             "LlanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogochLlanfairpwllgwyngyll. "
+                             // a ligature of a whole phrase, 3 bytes folding to 33: the folded words
+                             // outgrow the text, and the words after still fold right
+                             + [] {
+                                   std::string s;
+                                   for (int k = 0; k < 12; ++k) s += "\ufdfa ";
+                                   return s;
+                               }() + "Then Qu\u00e9bec again.";
     const auto tokens = extract::tokenize(text);
     const auto folded = extract::fold_tokens(text, tokens);
     REQUIRE(folded.key.size() == tokens.size());
@@ -235,6 +242,7 @@ TEST_CASE("Folded tokens are fold_name of each word with its two hashes; punctua
         if (tokens[i].is(extract::Token::word)) ++words;
     }
     CHECK(words >= 20);
+    CHECK(folded.arena.size() > text.size());
     // the ASCII and the Unicode spelling of a name fold alike
     const auto at = [&](std::string_view word) {
         for (std::size_t i = 0; i < tokens.size(); ++i) {
