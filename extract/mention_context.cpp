@@ -23,10 +23,9 @@ Compass compass_ending_at(const FoldedTokens& folded, const std::vector<Token>& 
                           const Lexicon& lx, std::size_t& first) {
     first = p;
     if (const auto q = word_before(tokens, p); q != npos) {
-        std::string phrase(folded[q]);
-        phrase.push_back(' ');
-        phrase.append(folded[p]);
-        if (const auto c = lx.compass(phrase); c != Compass::none) {
+        // "north west": the two words' key, extended from the first word's (no phrase written out)
+        const auto key = gazetteer::hash_key_extend(gazetteer::hash_key_extend(folded.key[q], " "), folded[p]);
+        if (const auto c = lx.info_by_key(key).compass; c != Compass::none) {
             first = q;
             return c;
         }

@@ -158,20 +158,23 @@ private:
 
     // The longest run of words from `first` that names a place (after filtering postings).
     std::optional<Span> longest_name(std::size_t first) {
-        key_.assign(folded_[first]);
+        // the name so far: the first word (a view of it), then words appended to key_
+        std::string_view key = folded_[first];
         std::uint64_t key_hash = folded_.key[first];  // the token's hash, extended word by word
         found_.clear();
         std::size_t j = first;
         for (std::size_t n = 1;; ++n) {
-            const auto match = gaz_.find_folded(key_, key_hash);
+            const auto match = gaz_.find_folded(key, key_hash);
             if (!match.postings.empty()) found_.emplace_back(j, match);
             if (!match.is_prefix || n >= kMaxNameTokens) break;
             const auto k = next_name_token(j);
             if (k >= tokens_.size()) break;
             const auto& t = tok(k);
             if (!capitalised(t) && !word(k).has(Lexicon::WordInfo::connector)) break;
+            if (n == 1) key_.assign(key);
             key_.push_back(' ');
             key_.append(folded_[k]);
+            key = key_;
             key_hash = gazetteer::hash_key_extend(gazetteer::hash_key_extend(key_hash, " "), folded_[k]);
             j = k;
         }
