@@ -151,8 +151,8 @@ private:
                 Parsed p;
                 const auto tokenized = extract::tokenize_and_fold(doc.text);
                 auto ms = geoparser.parse(doc, tokenized);
-                p.events = extract::extract_events(doc, tokenized, ms, event_lexicon, casualty_lexicon);
                 const extract::CodepointIndex index(doc.text);
+                p.events = extract::extract_events(doc, tokenized, index, ms, event_lexicon, casualty_lexicon);
                 thread_local output::MentionJsonWriter json;
                 json.use_gazetteer(geoparser.gazetteer().instance());
                 if (mentions_file) p.json.reserve(ms.size() * kMentionLineBytes);  // grown once, not by doublings

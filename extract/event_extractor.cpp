@@ -258,6 +258,12 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
 
 std::vector<Event> extract_events(const Document& doc, const TokenizedText& tokenized, const std::vector<Mention>& mentions,
                                   const EventLexicon& lex, const CasualtyLexicon& casualty_lexicon) {
+    return extract_events(doc, tokenized, CodepointIndex(doc.text), mentions, lex, casualty_lexicon);
+}
+
+std::vector<Event> extract_events(const Document& doc, const TokenizedText& tokenized, const CodepointIndex& codepoints,
+                                  const std::vector<Mention>& mentions, const EventLexicon& lex,
+                                  const CasualtyLexicon& casualty_lexicon) {
     const std::string_view text = doc.text;
     thread_local ExtractBuffers buffers;
     auto& [words, sentences, usable, unresolved, cancelled, actors, all, placed, here, found, anchors, sentence_dates,
@@ -265,7 +271,6 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
     words.clear();
     sentences.clear();
     split_sentences(text, tokenized, words, sentences);
-    const CodepointIndex codepoints(text);
     const auto published = CivilDate::from_iso(doc.published);
     std::optional<std::string> lower;  // the text in lower case, made when a date is first read
     // the date of the text's bytes [begin, end)

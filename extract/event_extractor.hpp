@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "extract/casualty_counts.hpp"
+#include "extract/codepoints.hpp"
 #include "extract/document.hpp"
 #include "extract/event.hpp"
 #include "extract/event_lexicon.hpp"
@@ -71,6 +72,11 @@ std::vector<Event> extract_events(const Document& doc, const std::vector<Mention
 /// geoparser read too.
 std::vector<Event> extract_events(const Document& doc, const TokenizedText& tokenized, const std::vector<Mention>& mentions,
                                   const EventLexicon& events, const CasualtyLexicon& casualties);
+/// The same, with the document's code-point index made beforehand (CodepointIndex(doc.text)),
+/// for callers that need one too.
+std::vector<Event> extract_events(const Document& doc, const TokenizedText& tokenized, const CodepointIndex& codepoints,
+                                  const std::vector<Mention>& mentions, const EventLexicon& events,
+                                  const CasualtyLexicon& casualties);
 
 /// Merges events with the same event_id into one, kept at the position of its first
 /// occurrence: the sources of all, ordered by doc_id, one per doc_id (the first given);
