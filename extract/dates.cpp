@@ -110,9 +110,11 @@ struct DateWord {
     bool space_before = false;
 };
 
-// Tokens [first, last) of a text, their texts viewed in `lower` (the text in ASCII lower case).
-std::vector<DateWord> date_words(std::string_view lower, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
-    std::vector<DateWord> words;
+// Tokens [first, last) of a text into `words`, their texts viewed in `lower` (the text in ASCII
+// lower case).
+void date_words(std::string_view lower, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+                std::vector<DateWord>& words) {
+    words.clear();
     words.reserve(last - first);
     for (std::size_t k = first; k < last; ++k) {
         const auto& t = tokens[k];
@@ -123,7 +125,6 @@ std::vector<DateWord> date_words(std::string_view lower, const std::vector<Token
         w.space_before = t.is(Token::space_before);
         words.push_back(w);
     }
-    return words;
 }
 
 struct MonthName {
@@ -481,20 +482,25 @@ std::optional<EventDate> resolve_date(std::string_view text, std::optional<Civil
     return resolve_date(ascii_lower(text), tokens, 0, tokens.size(), published);
 }
 
-std::string ascii_lower(std::string_view text) {
-    std::string lower(text.size(), '\0');
+void ascii_lower_into(std::string_view text, char* out) noexcept {
     // without a branch, so that the compiler vectorizes it
-    std::transform(text.begin(), text.end(), lower.begin(), [](char c) {
+    std::transform(text.begin(), text.end(), out, [](char c) {
         const bool upper = static_cast<unsigned char>(c - 'A') < 26;
         return static_cast<char>(c + (upper ? 'a' - 'A' : 0));
     });
+}
+
+std::string ascii_lower(std::string_view text) {
+    std::string lower(text.size(), '\0');
+    ascii_lower_into(text, lower.data());
     return lower;
 }
 
 std::optional<EventDate> resolve_date(std::string_view lower, const std::vector<Token>& tokens, std::size_t first_token,
                                       std::size_t last_token, std::optional<CivilDate> published) {
     if (published && !published->is_valid()) published.reset();
-    const auto words = date_words(lower, tokens, first_token, last_token);
+    thread_local std::vector<DateWord> words;  // kept between calls: no allocation a sentence
+    date_words(lower, tokens, first_token, last_token, words);
     return DateReader(words, published).read();
 }
 

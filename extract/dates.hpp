@@ -102,6 +102,8 @@ std::optional<EventDate> resolve_date(std::string_view text, std::optional<Civil
 
 /// `text` with ASCII letters in lower case (the same length and byte offsets).
 std::string ascii_lower(std::string_view text);
+/// The same written to out[0, text.size()).
+void ascii_lower_into(std::string_view text, char* out) noexcept;
 
 /// resolve_date on the text of tokens [first_token, last_token) of a text already tokenized
 /// (extract::tokenize), given that text in lower case (ascii_lower): the same answer, without

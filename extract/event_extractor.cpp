@@ -272,10 +272,16 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
     sentences.clear();
     split_sentences(text, tokenized, words, sentences);
     const auto published = CivilDate::from_iso(doc.published);
-    std::optional<std::string> lower;  // the text in lower case, made when a date is first read
+    // the text in lower case, made when a date is first read (into a buffer kept per thread)
+    thread_local std::string lower_buffer;
+    std::optional<std::string_view> lower;
     // the date of the text's bytes [begin, end)
     const auto date_of = [&](std::size_t begin, std::size_t end) {
-        if (!lower) lower = ascii_lower(text);
+        if (!lower) {
+            lower_buffer.resize(text.size());
+            ascii_lower_into(text, lower_buffer.data());
+            lower = std::string_view(lower_buffer);
+        }
         const auto [first, last] = token_range(tokenized.tokens, begin, end);
         return resolve_date(*lower, tokenized.tokens, first, last, published);
     };
