@@ -341,10 +341,14 @@ std::optional<CountMatch> core_at(const Words& w, std::size_t i, const CasualtyL
 std::optional<CountMatch> count_at(const Words& w, std::size_t i, const CasualtyLexicon& lx) {
     if (i >= w.size() || !w[i].is_word) return std::nullopt;
     // Every form below starts with digits, a listed phrase (a number word, a vague count, a
-    // qualifier), "between", or "a"/"an" ("a hundred"): most words are none of these.
-    const bool between = is_word(w, i, "between");
-    if (!w[i].digits && w.starting(i).empty() && !between && !is_word(w, i, "a") && !is_word(w, i, "an")) {
-        return std::nullopt;
+    // qualifier), "between", or "a"/"an" ("a hundred"): most words are none of these, which the
+    // first letter tells before any word is compared.
+    const std::string_view text = w[i].text;
+    const bool between = text == "between";
+    if (!w[i].digits && w.starting(i).empty()) {
+        const char first = text.empty() ? '\0' : text.front();
+        if (first != 'a' && first != 'b') return std::nullopt;
+        if (!between && text != "a" && text != "an") return std::nullopt;
     }
     if (between) {
         const auto low = core_at(w, i + 1, lx);
