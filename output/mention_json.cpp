@@ -11,7 +11,16 @@ namespace {
 
 using namespace std::string_view_literals;
 
-bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+// Per byte: whether JSON needs it escaped (quote, backslash, control characters).
+struct EscapeTable {
+    bool escape[256];
+    constexpr EscapeTable() : escape() {
+        for (int c = 0; c < 256; ++c) escape[c] = c == '"' || c == '\\' || c < 0x20;
+    }
+};
+constexpr EscapeTable kEscape;
+
+bool needs_escape(char c) { return kEscape.escape[static_cast<unsigned char>(c)]; }
 
 // A JSON string: quotes, backslashes and control characters escaped; the text is valid UTF-8
 // (the input reader repairs it), written as is.

@@ -136,3 +136,13 @@ TEST_CASE("A confidence is written in thousandths, as the shortest form of the r
     CHECK(confidence_of(-0.0001) == "-0.0");
     CHECK(confidence_of(std::nan("")) == "null");
 }
+
+TEST_CASE("Strings in a mention line escape quotes, backslashes and control characters only", "[output][mention_json]") {
+    extract::Document doc;
+    doc.id = std::string("a\"b\\c\nd\te\x01" "f\x1f" "g\u00e9h/", 17);
+    doc.text = "Brindlemoor.";
+    const extract::CodepointIndex index(doc.text);
+    std::string line;
+    output::append_mention_json(line, doc, index, mention(0, "Brindlemoor", std::nullopt));
+    CHECK(line.substr(0, line.find(",\"start\"")) == "{\"doc_id\":\"a\\\"b\\\\c\\nd\\te\\u0001f\\u001fg\u00e9h/\"");
+}
