@@ -7,7 +7,6 @@
 #include <unordered_map>
 #include <utility>
 
-#include <fmt/format.h>
 
 #include "extract/codepoints.hpp"
 #include "extract/dates.hpp"
@@ -453,15 +452,17 @@ std::vector<Event> extract_events(const Document& doc, const TokenizedText& toke
             src.evidence_end = codepoints.to_codepoint(s.end);
             e.sources.push_back(std::move(src));
 
-            e.notes = fmt::format("trigger: {}{}", text.substr(trigger_start, trigger_end - trigger_start),
-                                  is_borrowed ? "; place from the previous sentence" : "");
-            std::string lacking;
+            // "trigger: T[; place from the previous sentence][; also named, not resolved: A, B]"
+            e.notes = "trigger: ";
+            e.notes += text.substr(trigger_start, trigger_end - trigger_start);
+            if (is_borrowed) e.notes += "; place from the previous sentence";
+            bool lacking = false;
             for (const Mention* m : unresolved) {
                 if (m->start < part_begin || m->end > part_end) continue;
-                if (!lacking.empty()) lacking += ", ";
-                lacking += m->text;
+                e.notes += lacking ? ", " : "; also named, not resolved: ";
+                e.notes += m->text;
+                lacking = true;
             }
-            if (!lacking.empty()) e.notes += fmt::format("; also named, not resolved: {}", lacking);
             e.confidence = place->confidence * (is_borrowed ? 0.7 : 1.0);
             e.event_id = event_id(e);
             events.push_back(std::move(e));

@@ -152,5 +152,15 @@ TEST_CASE("names the gazetteer cannot resolve are kept in the event's notes", "[
     // "Fairview" has sixteen equally likely namesakes in the fixture gazetteer: it stays unresolved.
     const auto e = only_event("Shelling hit the district of Fairview in Manbij on Saturday.");
     CHECK(e.place.place_id == kManbij);
-    CHECK_THAT(e.notes, Catch::Contains("also named, not resolved: Fairview"));
+    CHECK(e.notes == "trigger: Shelling; also named, not resolved: Fairview");
+}
+
+TEST_CASE("an event's notes name its trigger, a borrowed place and every unresolved name", "[extract][events][places]") {
+    const auto events = extract_from("Warplanes struck Manbij on Saturday. Shelling followed at dawn.");
+    INFO(describe(events));
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].notes == "trigger: Warplanes");
+    CHECK(events[1].notes == "trigger: Shelling; place from the previous sentence");
+    const auto e = only_event("Shelling hit the district of Fairview and the district of Fairview in Manbij on Saturday.");
+    CHECK(e.notes == "trigger: Shelling; also named, not resolved: Fairview, Fairview");
 }
