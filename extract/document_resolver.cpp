@@ -358,7 +358,7 @@ private:
         if (m.container != kNoMention && chosen_[m.container] >= 0) {
             container = &cands(m.container)[static_cast<std::size_t>(chosen_[m.container])].place;
         }
-        scores_.assign(cs.size(), 0.0);
+        scores_.resize(cs.size());  // every score is written below
         if (use_proximity) gather_neighbours(i);
         for (std::size_t c = 0; c < cs.size(); ++c) {
             const auto& p = cs[c].place;
