@@ -142,8 +142,8 @@ std::optional<CountValue> parse_count(std::string_view phrase, const CasualtyLex
 /// "a"/"an" alone is no count ("a soldier was killed" reports nothing). When several counts
 /// remain for one outcome (figures from different sources), the lowest is kept (the first of
 /// equal ones). total_over_days is set when a number killed or injured is reported and any span
-/// phrase of casualty_cues.txt occurs in the sentence (it qualifies a reported count only). Never throws except std::bad_alloc; linear in the
-/// length of the sentence.
+/// phrase of casualty_cues.txt occurs in the sentence (it qualifies a reported count only).
+/// Never throws except std::bad_alloc; linear in the length of the sentence.
 CasualtyCounts find_casualties(std::string_view sentence, const CasualtyLexicon& lexicon);
 
 /// find_casualties on the text of tokens [first_token, last_token) of `text`, already tokenized
