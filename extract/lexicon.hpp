@@ -47,8 +47,6 @@ public:
     const WordInfo& info(const FoldedTokens& folded, std::size_t i) const noexcept { return info_by_key(folded.key[i]); }
 
     // All lookups take folded words (gazetteer::fold_name).
-    bool is_historical_cue(std::string_view phrase) const { return info(phrase).has(WordInfo::historical_cue); }
-    Compass compass(std::string_view w) const { return info(w).compass; }
     /// Whether `w` names a part of a place, and the surroundings it implies.
     bool area_part(std::string_view w, Surroundings& s) const {
         const auto& i = info(w);

@@ -24,7 +24,7 @@ Compass compass_ending_at(const FoldedTokens& folded, const std::vector<Token>& 
     first = p;
     if (const auto q = word_before(tokens, p); q != npos) {
         // "north west": the two words' key, extended from the first word's (no phrase written out)
-        const auto key = gazetteer::hash_key_extend(gazetteer::hash_key_extend(folded.key[q], " "), folded[p]);
+        const auto key = gazetteer::hash_key_extend_word(folded.key[q], folded[p]);
         if (const auto c = lx.info_by_key(key).compass; c != Compass::none) {
             first = q;
             return c;
@@ -134,7 +134,7 @@ bool is_comparison(const std::vector<Token>& tokens, const FoldedTokens& folded,
     // spaces), extended word by word from the token keys: no phrase is written out
     for (std::size_t len = 2; len <= n; ++len) {
         std::uint64_t key = folded.key[before[len - 1]];
-        for (std::size_t k = len - 1; k-- > 0;) key = gazetteer::hash_key_extend(gazetteer::hash_key_extend(key, " "), folded[before[k]]);
+        for (std::size_t k = len - 1; k-- > 0;) key = gazetteer::hash_key_extend_word(key, folded[before[k]]);
         if (lx.info_by_key(key).has(Lexicon::WordInfo::historical_cue)) return true;
     }
     return false;

@@ -175,7 +175,7 @@ private:
             key_.push_back(' ');
             key_.append(folded_[k]);
             key = key_;
-            key_hash = gazetteer::hash_key_extend(gazetteer::hash_key_extend(key_hash, " "), folded_[k]);
+            key_hash = gazetteer::hash_key_extend_word(key_hash, folded_[k]);
             j = k;
         }
         for (auto it = found_.rbegin(); it != found_.rend(); ++it) {

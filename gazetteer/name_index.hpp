@@ -58,6 +58,10 @@ std::uint64_t hash_key_extend(std::uint64_t hash, std::string_view more) noexcep
 inline std::uint64_t hash_key_extend_byte(std::uint64_t hash, unsigned char c) noexcept {
     return (hash ^ c) * 0x100000001b3ULL;
 }
+/// The hash of a phrase one word longer: hash_key(a + " " + word) from hash_key(a).
+inline std::uint64_t hash_key_extend_word(std::uint64_t hash, std::string_view word) noexcept {
+    return hash_key_extend(hash_key_extend_byte(hash, ' '), word);
+}
 
 /// Builds the serialised index. Add places in index order and names in any order, then
 /// finish() once. Memory is about 24 bytes per name plus the folded names themselves; finish()

@@ -156,6 +156,8 @@ TEST_CASE("NameIndex finds every name of a large index, with its places and pref
 TEST_CASE("hash_key_extend grows a key's hash as the key grows", "[name_index]") {
     CHECK(hash_key_extend(hash_key("new"), " york") == hash_key("new york"));
     CHECK(hash_key_extend(hash_key_extend(hash_key("new"), " "), "york") == hash_key("new york"));
+    CHECK(hash_key_extend_word(hash_key("new"), "york") == hash_key("new york"));
+    CHECK(hash_key_extend_word(hash_key_extend_word(hash_key("north"), "west"), "bank") == hash_key("north west bank"));
     CHECK(hash_key_extend(hash_key(""), "york") == hash_key("york"));
     CHECK(hash_key_extend(hash_key("new"), "") == hash_key("new"));
     const auto blob = small_index();
