@@ -128,6 +128,12 @@ std::vector<Token> tokenize(std::string_view text) {
             std::size_t segment_start = i;
             const bool segment_upper = ch.type == CharType::letter_upper;
             while (j < n) {
+                // most of a word: a run of ASCII lower-case letters (letters, neither upper case nor digits)
+                std::size_t run = j;
+                while (run < n && static_cast<unsigned char>(text[run] - 'a') < 26) ++run;
+                letters += static_cast<int>(run - j);
+                j = run;
+                if (j == n) break;
                 const auto c = classify(text, j);
                 if (is_wordchar(c.type)) {
                     if (is_letter(c.type)) ++letters;
