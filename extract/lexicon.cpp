@@ -25,10 +25,15 @@ void Lexicon::index() {
         --shift_;
     }
     table_.assign(size, Cell{});
+    filter_.assign(size * 4 / 64, 0);  // 16 to 32 bits a word
+    filter_mask_ = size * 4 - 1;
     for (const auto& [key, info] : words_) {
-        std::size_t i = (key * kFibonacci) >> shift_;
+        const std::uint64_t product = key * kFibonacci;
+        std::size_t i = product >> shift_;
         while (table_[i].used) i = (i + 1) & (size - 1);
         table_[i] = Cell{key, true, info};
+        const std::size_t bit = filter_bit(product);
+        filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
     words_.clear();
 }
@@ -38,7 +43,10 @@ const Lexicon::WordInfo& Lexicon::info(std::string_view folded) const noexcept {
 const Lexicon::WordInfo& Lexicon::info_by_key(std::uint64_t key) const noexcept {
     static const WordInfo none;
     if (table_.empty()) return none;
-    for (std::size_t i = (key * kFibonacci) >> shift_;; i = (i + 1) & (table_.size() - 1)) {
+    const std::uint64_t product = key * kFibonacci;
+    const std::size_t bit = filter_bit(product);
+    if (!((filter_[bit / 64] >> (bit % 64)) & 1)) return none;  // most words of a text
+    for (std::size_t i = product >> shift_;; i = (i + 1) & (table_.size() - 1)) {
         if (!table_[i].used) return none;
         if (table_[i].key == key) return table_[i].info;
     }
