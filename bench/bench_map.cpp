@@ -1,10 +1,10 @@
-// bench_map [--mb N | --sizes "MB..."] [--threads "1 2"] [--repeat N] [--write-corpus FILE] [EXAMPLES_DIR]:
-// times the whole
-// `geoevents map` command (read JSON Lines, geoparse, extract and merge events, build and write
+// bench_map [--mb N | --sizes "MB..."] [--threads "1 2"] [--repeat N] [--write-corpus FILE]
+//           [--program PATH] [EXAMPLES_DIR]: times the whole `geoevents map` command (read JSON Lines, geoparse, extract and merge events, build and write
 // the GeoJSON layers and mentions.jsonl) on corpora of about N and 2N MB (or of the sizes listed)
 // built from the project's own example articles, with the default gazetteer (or
-// $GEOEVENTS_GAZETTEER). The command runs through cli::run_cli, exactly as the program runs it,
-// in a child process per run (fork), so that each run's peak resident memory is its own. Prints
+// $GEOEVENTS_GAZETTEER). Each run executes the built `geoevents` program itself (fork and exec;
+// --program PATH for another build), so that what is timed is the program users run, code
+// layout included, and each run's peak resident memory is its own. Prints
 // MB/s and articles/s per corpus and thread count, and each run's peak memory. --repeat N runs
 // each thread count N times, taking turns, then prints the median MB/s of each and the speed-up
 // over the first thread count (of the medians, and run by run). With --write-corpus it only
@@ -27,7 +27,6 @@
 #include <fmt/ranges.h>
 
 #include "bench/example_corpus.hpp"
-#include "cli/command.hpp"
 
 namespace {
 
@@ -73,20 +72,23 @@ std::size_t write_corpus(const std::vector<std::string>& examples, std::size_t b
     return n;
 }
 
-/// Runs `geoevents map` in a child process; returns its peak resident memory in MiB.
-long run_map(std::vector<std::string> args) {
+/// Runs `program` with `args` (args[0] is the program's name) in a child process; returns its
+/// peak resident memory in MiB.
+long run_map(const std::string& program, std::vector<std::string> args) {
     std::cout.flush();
+    std::vector<char*> argv_map;
+    for (auto& s : args) argv_map.push_back(s.data());
+    argv_map.push_back(nullptr);
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
-        std::vector<char*> argv_map;
-        for (auto& s : args) argv_map.push_back(s.data());
-        argv_map.push_back(nullptr);
-        ::_exit(cli::run_cli(static_cast<int>(args.size()), argv_map.data()));
+        ::execv(program.c_str(), argv_map.data());
+        ::_exit(127);  // could not run it
     }
     int status = 0;
     rusage usage{};
     if (::wait4(pid, &status, 0, &usage) != pid) throw std::runtime_error("wait4 failed");
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) throw std::runtime_error(fmt::format("could not run {}", program));
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("map failed");
     return usage.ru_maxrss / 1024;
 }
@@ -106,6 +108,7 @@ int main(int argc, char** argv) try {
     int repeat = 1;
     fs::path examples_dir = GEOEVENTS_EXAMPLES_DIR;
     fs::path corpus_out;
+    std::string program = GEOEVENTS_PROGRAM;  // the geoevents built beside this benchmark
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--mb" && i + 1 < argc) mb = std::stod(argv[++i]);
@@ -119,6 +122,7 @@ int main(int argc, char** argv) try {
         } else if (a == "--repeat" && i + 1 < argc) {
             repeat = std::max(1, std::stoi(argv[++i]));
         } else if (a == "--write-corpus" && i + 1 < argc) corpus_out = argv[++i];
+        else if (a == "--program" && i + 1 < argc) program = argv[++i];
         else examples_dir = a;
     }
     const auto examples = bench::load_examples(examples_dir);
@@ -155,7 +159,7 @@ int main(int argc, char** argv) try {
                 fs::remove_all(out);
                 ::sync();
                 const auto start = std::chrono::steady_clock::now();
-                const long peak = run_map(args);
+                const long peak = run_map(program, args);
                 const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 rates[k].push_back(text_bytes / 1e6 / seconds);
                 std::cout << fmt::format("{:>8.1f} {:>9} {:>7} {:>4} {:>8.2f} {:>8.1f} {:>11.0f} {:>9}\n", text_bytes / 1e6, articles,
