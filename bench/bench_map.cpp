@@ -1,11 +1,12 @@
 // bench_map [--mb N | --sizes "MB..."] [--threads "1 2"] [--repeat N] [--write-corpus FILE]
-//           [--program PATH] [EXAMPLES_DIR]: times the whole `geoevents map` command (read JSON Lines, geoparse, extract and merge events, build and write
-// the GeoJSON layers and mentions.jsonl) on corpora of about N and 2N MB (or of the sizes listed)
-// built from the project's own example articles, with the default gazetteer (or
-// $GEOEVENTS_GAZETTEER). Each run executes the built `geoevents` program itself (fork and exec;
-// --program PATH for another build), so that what is timed is the program users run, code
-// layout included, and each run's peak resident memory is its own. Prints
-// MB/s and articles/s per corpus and thread count, and each run's peak memory. --repeat N runs
+//           [--program PATH] [EXAMPLES_DIR]:
+// times the whole `geoevents map` command (read JSON Lines, geoparse, extract and merge events,
+// build and write the GeoJSON layers and mentions.jsonl) on corpora of about N and 2N MB (or of
+// the sizes listed) built from the project's own example articles, with the default gazetteer
+// (or $GEOEVENTS_GAZETTEER). Each run executes the built `geoevents` program itself (fork and
+// exec; --program PATH for another build), so that what is timed is the program users run, code
+// layout included, and each run's peak resident memory is its own. Prints MB/s and articles/s
+// per corpus and thread count, and each run's peak memory. --repeat N runs
 // each thread count N times, taking turns, then prints the median MB/s of each and the speed-up
 // over the first thread count (of the medians, and run by run). With --write-corpus it only
 // writes the corpus of the first size to FILE (for profiling) and exits.
