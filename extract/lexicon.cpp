@@ -15,6 +15,7 @@ Lexicon::WordInfo& Lexicon::entry(std::string_view folded) { return words_[gazet
 
 namespace {
 constexpr std::uint64_t kFibonacci = 0x9E3779B97F4A7C15ULL;
+constexpr int kFilterShift = 20;  // the filter's bit: middle bits of the product (the slot: its top bits)
 }  // namespace
 
 void Lexicon::index() {
@@ -25,15 +26,13 @@ void Lexicon::index() {
         --shift_;
     }
     table_.assign(size, Cell{});
-    filter_.assign(size * 4 / 64, 0);  // 16 to 32 bits a word
-    filter_mask_ = size * 4 - 1;
+    filter_.reset(size * 4);  // 16 to 32 bits a word
     for (const auto& [key, info] : words_) {
         const std::uint64_t product = key * kFibonacci;
         std::size_t i = product >> shift_;
         while (table_[i].used) i = (i + 1) & (size - 1);
         table_[i] = Cell{key, true, info};
-        const std::size_t bit = filter_bit(product);
-        filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+        filter_.add(product >> kFilterShift);
     }
     words_.clear();
 }
@@ -44,8 +43,7 @@ const Lexicon::WordInfo& Lexicon::info_by_key(std::uint64_t key) const noexcept 
     static const WordInfo none;
     if (table_.empty()) return none;
     const std::uint64_t product = key * kFibonacci;
-    const std::size_t bit = filter_bit(product);
-    if (!((filter_[bit / 64] >> (bit % 64)) & 1)) return none;  // most words of a text
+    if (!filter_.may_hold(product >> kFilterShift)) return none;  // most words of a text
     for (std::size_t i = product >> shift_;; i = (i + 1) & (table_.size() - 1)) {
         if (!table_[i].used) return none;
         if (table_[i].key == key) return table_[i].info;

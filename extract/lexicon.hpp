@@ -9,6 +9,7 @@
 #include <vector>
 #include <cstdint>
 
+#include "extract/hash_bitmap.hpp"
 #include "extract/mention.hpp"
 #include "extract/token.hpp"
 
@@ -66,12 +67,7 @@ private:
     std::unordered_map<std::uint64_t, WordInfo> words_;  // while loading
     std::vector<Cell> table_;  // open addressing by Fibonacci hashing, at most a quarter full
     int shift_ = 64;
-    // One bit per word's hash in front of table_: most words of a text are in no list and stop
-    // here, in a bitmap small enough to stay in the first-level cache. The bit comes from middle
-    // bits of the Fibonacci product (the slot from its top bits).
-    std::vector<std::uint64_t> filter_;
-    std::size_t filter_mask_ = 0;
-    std::size_t filter_bit(std::uint64_t product) const noexcept { return (product >> 20) & filter_mask_; }
+    HashBitmap filter_;  // of the words' keys, in front of table_
 };
 
 }  // namespace extract

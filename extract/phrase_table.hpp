@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/hash_bitmap.hpp"
+
 namespace extract {
 
 /// The rolling hash of a text: value = sum of byte[i] * B^(n-1-i) and power = B^n (mod 2^64),
@@ -113,7 +115,7 @@ private:
     std::uint32_t locate(std::string_view phrase, std::uint64_t hash) const noexcept {
         if (index_.empty()) return kEmpty;
         const std::uint64_t h = mix(hash);
-        if (!may_hold(h)) return kEmpty;
+        if (!filter_.may_hold(h >> 32)) return kEmpty;  // high bits: the slot comes from the low ones
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const auto& cell = index_[i];
             if (cell.entry == kEmpty || (cell.hash == h && entries_[cell.entry].phrase == phrase)) return cell.entry;
@@ -132,20 +134,12 @@ private:
         std::size_t i = h & mask_;
         while (index_[i].entry != kEmpty) i = (i + 1) & mask_;
         index_[i] = {h, entry};
-        const std::size_t bit = filter_bit(h);
-        filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-    }
-    // The filter's bit of a mixed hash: its high bits (the index's slot comes from the low ones).
-    std::size_t filter_bit(std::uint64_t h) const noexcept { return (h >> 32) & filter_mask_; }
-    bool may_hold(std::uint64_t h) const noexcept {
-        const std::size_t bit = filter_bit(h);
-        return (filter_[bit / 64] >> (bit % 64)) & 1;
+        filter_.add(h >> 32);
     }
     void grow() {
         index_.assign(index_.empty() ? 64 : index_.size() * 2, Cell{});
         mask_ = index_.size() - 1;
-        filter_.assign(index_.size() * 2 / 64, 0);  // 16 to 32 bits a phrase
-        filter_mask_ = index_.size() * 2 - 1;
+        filter_.reset(index_.size() * 2);  // 16 to 32 bits a phrase
         for (std::uint32_t e = 0; e < entries_.size(); ++e) insert(e);
     }
 
@@ -153,11 +147,7 @@ private:
     std::vector<Cell> index_;    // open addressing, linear probing, at most 1/8 full: a miss (most
                                  // words) meets an empty cell at once, a predictable branch
     std::size_t mask_ = 0;
-    // One bit per a few cells of the index, set for the phrases' hashes: most words of a text
-    // are in no list and stop here, in a bitmap small enough to stay in the first-level cache,
-    // instead of at a cell of the much larger index.
-    std::vector<std::uint64_t> filter_;
-    std::size_t filter_mask_ = 0;
+    HashBitmap filter_;  // of the phrases' mixed hashes, 64 times smaller than index_
     std::size_t longest_ = 1;
 };
 

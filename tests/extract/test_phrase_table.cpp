@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "extract/hash_bitmap.hpp"
 #include "extract/phrase_table.hpp"
 
 using extract::PhraseTable;
@@ -50,4 +51,20 @@ TEST_CASE("an empty phrase table finds nothing", "[extract][phrase_table]") {
     CHECK(table.find("anything") == nullptr);
     CHECK(table.probe("") == nullptr);
     CHECK(table.longest() == 1);
+}
+
+TEST_CASE("a hash bitmap holds the bits added, modulo its size, and nothing else", "[extract][phrase_table]") {
+    extract::HashBitmap bitmap;
+    bitmap.reset(1024);
+    for (std::uint64_t b : {0u, 63u, 64u, 511u, 1023u}) bitmap.add(b);
+    bitmap.add(1024 + 7);  // taken modulo the size: bit 7
+    int set = 0;
+    for (std::uint64_t b = 0; b < 1024; ++b) set += bitmap.may_hold(b) ? 1 : 0;
+    CHECK(set == 6);
+    for (std::uint64_t b : {0u, 7u, 63u, 64u, 511u, 1023u}) CHECK(bitmap.may_hold(b));
+    CHECK(bitmap.may_hold(2048 + 63));  // the same bit
+    CHECK_FALSE(bitmap.may_hold(1));
+    CHECK_FALSE(bitmap.may_hold(65));
+    bitmap.reset(64);  // emptied
+    CHECK_FALSE(bitmap.may_hold(0));
 }
