@@ -96,13 +96,13 @@ Weekday CivilDate::weekday() const noexcept {
 
 namespace {
 
-// One token: a word in ASCII lower case, or one punctuation character.
 // Equality of short words, by length and first byte before the bytes: most words compared
 // with a date word differ at once, and this saves them the call to memcmp.
 inline bool same_word(std::string_view a, std::string_view b) noexcept {
     return a.size() == b.size() && (a.empty() || (a.front() == b.front() && a == b));
 }
 
+// One token: a word in ASCII lower case, or one punctuation character.
 struct DateWord {
     std::string_view text;  // into the lower-cased copy of the text
     bool is_word = false;
